@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+
+/** Who may call a method, as REG.API's documentation classifies it. */
+export type Access = 'everyone' | 'clients' | 'partners';
+
+/**
+ * What a call does to the account. `billing` may spend money or move the balance, so REG.API runs at
+ * most one such call per account at a time (`BILLING_LOCK`); `write` changes data without money.
+ */
+export type Effect = 'read' | 'write' | 'billing';
+
+/** The list field of a bulk-capable method and how many objects REG.API takes in one request. */
+export interface BulkSpec {
+  field: 'domains' | 'services' | 'bills' | 'lots' | 'dname';
+  /** REG.API answers `TOO_MANY_OBJECTS_IN_ONE_REQUEST` above this count (1,000 for domains and services). */
+  max: number;
+}
+
+/** What a catalogue file writes for one REG.API method. Names are derived from `path`. */
+export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** REG.API path below the base URL: `zone/add_txt`, or `nop` for root methods. */
+  path: string;
+  /** One line for people and models. */
+  summary: string;
+  /** Further text for the tool description: open-ended fields, quirks, what to call first. */
+  description?: string;
+  /** Strict zod schema of `input_data`, with REG.API's own field names. */
+  input: I;
+  /** Schema of `answer`, loose enough for the test account and real accounts alike; it normalises ids to strings and amounts to numbers. */
+  output: O;
+  access: Access;
+  effect: Effect;
+  bulk?: BulkSpec;
+  /** Only in the 2017 documentation, or only in a third-party client. */
+  deprecated?: boolean;
+  /** Removes or replaces data (zone/clear, service/delete, ...): the MCP `destructiveHint` for writes. */
+  destructive?: boolean;
+  /** False where list items carry `error_code` as data rather than as a failure (service/check_readonly). */
+  itemOutcomes?: boolean;
+  /** The answer is a file, not the JSON envelope (domain/download_certificate). */
+  binary?: boolean;
+}
+
+/** A catalogue entry: the spec plus the names every front end derives from the path. */
+export interface OperationDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType>
+  extends OperationSpec<I, O> {
+  /** `zone` for `zone/add_txt`; `common` for root methods, as the Ruby gem files them. */
+  category: string;
+  /** `add_txt` for `zone/add_txt`. */
+  method: string;
+  /** MCP tool name: `zone_add_txt`, `common_nop`. */
+  toolName: string;
+  /** Facade member: `api.zone.addTxt`. */
+  facadeName: string;
+}
+
+const ROOT_CATEGORY = 'common';
+
+/** Derive the category, method, tool and facade names from a REG.API path. */
+export function defineOperation<I extends z.ZodType, O extends z.ZodType>(
+  spec: OperationSpec<I, O>,
+): OperationDefinition<I, O> {
+  const slash = spec.path.indexOf('/');
+  const category = slash === -1 ? ROOT_CATEGORY : spec.path.slice(0, slash);
+  const method = slash === -1 ? spec.path : spec.path.slice(slash + 1);
+  return {
+    ...spec,
+    category,
+    method,
+    toolName: `${category}_${method}`,
+    facadeName: method.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
+  };
+}

@@ -1,0 +1,100 @@
+import type { Effect } from '../catalogue/types.js';
+
+/**
+ * The lifecycle of a write or billing call:
+ * proposed → awaiting_approval → approved → queued → sending → done | done_unpaid | failed,
+ * with rejected / expired before approval and outcome_unknown after a send that got no answer.
+ * The reconciler moves outcome_unknown to done or failed and sets `reconciled`.
+ */
+export type OperationState =
+  | 'proposed'
+  | 'awaiting_approval'
+  | 'approved'
+  | 'queued'
+  | 'sending'
+  | 'done'
+  | 'done_unpaid'
+  | 'failed'
+  | 'rejected'
+  | 'expired'
+  | 'outcome_unknown';
+
+export const FINAL_STATES: readonly OperationState[] = ['done', 'done_unpaid', 'failed', 'rejected', 'expired'];
+
+/** What a person sees before approving: the exact change and, for billing, the money. */
+export interface Preview {
+  /** One line for people, in English; front ends translate from the structured fields. */
+  headline: string;
+  /** Billing: the price REG.API quotes, the balance before and after, in rubles unless `currency` says otherwise. */
+  price?: number;
+  currency?: string;
+  balanceBefore?: number;
+  balanceAfter?: number;
+  /** DNS: records added and removed against the zone as it is now. */
+  dns?: { zone: string; added: DnsRecord[]; removed: DnsRecord[]; unchanged: DnsRecord[] };
+  /** Deletes: exactly what goes. */
+  deletes?: string[];
+  /** The objects a person must type to confirm (a domain name or a service id). */
+  confirmWith: string;
+  /** Anything a person should know before deciding (mixed-script name, no-op, price unknown). */
+  warnings: string[];
+}
+
+export interface DnsRecord {
+  subname: string;
+  type: string;
+  content: string;
+  priority?: number;
+}
+
+export interface OperationError {
+  code: string;
+  message: string;
+  hint: string;
+}
+
+export interface OperationRecord {
+  /** 32 lower-case hex characters; orders send it as `user_servid`. */
+  id: string;
+  /** The REG.RU login the operation runs on: one serial lane per account. */
+  account: string;
+  path: string;
+  effect: Exclude<Effect, 'read'>;
+  /** The validated input, as it will be sent (it holds no credential). */
+  input: Record<string, unknown>;
+  state: OperationState;
+  preview: Preview | null;
+  /** Who asked: `mcp:<client name>`, `slack:<user id>`, `cli:<os user>`. */
+  requestedBy: string;
+  /** Who approved or rejected, and through which tier. */
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Pending operations expire at this time (ISO 8601). */
+  expiresAt: string;
+  attempts: number;
+  /** The queue does not pick the operation before this time (backoff). */
+  notBefore: string | null;
+  /** True once the reconciler decided an outcome_unknown operation. */
+  reconciled: boolean;
+  result: unknown;
+  error: OperationError | null;
+  /** The worker holding the operation in `sending`, and until when its lease runs. */
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  /** Increases on every update; updates compare it to detect a concurrent change. */
+  version: number;
+  /** Front-end data that is not part of the lifecycle (the Slack card's channel and ts, ...). */
+  meta: Record<string, unknown>;
+}
+
+/** One journal line: a request, an answer or a decision, redacted. */
+export interface JournalEntry {
+  operationId: string | null;
+  at: string;
+  kind: 'request' | 'answer' | 'decision' | 'state' | 'reconcile' | 'note';
+  /** Who caused this entry (requester, approver, worker id). */
+  actor: string | null;
+  data: Record<string, unknown>;
+}
