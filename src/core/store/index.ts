@@ -1,0 +1,44 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+
+import { SqliteStore } from './sqlite/index.js';
+import type { Store } from './types.js';
+
+export type { Store } from './types.js';
+
+export const DEFAULT_STORE_URL = 'sqlite:~/.regapi2.db';
+
+export interface OpenStoreOptions {
+  /** The directory `~` stands for; the current user's home directory unless set. */
+  homeDir?: string;
+}
+
+/** Resolves the file of a `sqlite:PATH` URL: `~/` is the home directory, a relative path the working directory. */
+export function sqlitePathFromUrl(url: string, homeDir: string = homedir()): string {
+  const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+  if (path === '') {
+    throw new Error(`Store URL "${url}" names no file; use sqlite:PATH, for example ${DEFAULT_STORE_URL}.`);
+  }
+  if (path === ':memory:') return path;
+  if (path === '~') return homeDir;
+  if (path.startsWith('~/')) return join(homeDir, path.slice(2));
+  return isAbsolute(path) ? path : resolve(path);
+}
+
+/**
+ * Opens the store a URL names and brings its schema up to date: `sqlite:PATH` (the default,
+ * `sqlite:~/.regapi2.db`) for the processes of one machine.
+ */
+export async function openStore(url: string = DEFAULT_STORE_URL, options: OpenStoreOptions = {}): Promise<Store> {
+  if (url.startsWith('sqlite:')) {
+    const store = new SqliteStore(sqlitePathFromUrl(url, options.homeDir));
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+  throw new Error(`Store URL "${url}" has an unknown scheme; use sqlite:PATH (for example ${DEFAULT_STORE_URL}).`);
+}
