@@ -35,8 +35,13 @@ export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   deprecated?: boolean;
   /** Removes or replaces data (zone/clear, service/delete, ...): the MCP `destructiveHint` for writes. */
   destructive?: boolean;
-  /** False where list items carry `error_code` as data rather than as a failure (service/check_readonly). */
-  itemOutcomes?: boolean;
+  /**
+   * How elements of the answer's result list are judged. Default `true`: a failed element makes the
+   * call partial, and a call whose elements all failed raises. `report`: elements are judged and
+   * returned, but an unavailable element is an answer, not a failure (domain/check). `false`: elements
+   * carry `error_code` as data (service/check_readonly).
+   */
+  itemOutcomes?: boolean | 'report';
   /** The answer is a file, not the JSON envelope (domain/download_certificate). */
   binary?: boolean;
 }

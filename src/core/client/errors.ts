@@ -30,6 +30,8 @@ export class RegApiError extends RegApi2Error {
   readonly path: string;
   /** Per-element outcomes when the error comes from a list answer. */
   readonly items: ItemOutcome[];
+  /** HTTP status of the answer; REG.API sends most errors with 200 and INTERNAL_API_ERROR with 503. */
+  readonly httpStatus?: number;
 
   constructor(init: {
     code: string;
@@ -39,8 +41,10 @@ export class RegApiError extends RegApi2Error {
     hint: string;
     items?: ItemOutcome[];
     request?: RedactedRequest;
+    httpStatus?: number;
   }) {
     super(`REG.API ${init.path} failed with ${init.code}: ${init.errorText}`, init.hint, init.request);
+    this.httpStatus = init.httpStatus;
     this.code = init.code;
     this.errorText = init.errorText;
     this.errorParams = init.errorParams ?? {};
