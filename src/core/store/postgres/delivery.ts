@@ -1,0 +1,130 @@
+import { PgBoss, type Db } from 'pg-boss';
+import type pg from 'pg';
+import type { Logger } from '../../log.js';
+
+/** The pg-boss queue that carries "account X has queued work" to the workers of every replica. */
+export const OPERATIONS_QUEUE = 'regapi2-operations';
+
+export interface DeliveryOptions {
+  url: string;
+  /** The PostgreSQL schema pg-boss keeps its tables in. */
+  schema: string;
+  /**
+   * Seconds a fetched job may stay active before pg-boss fails it. Longer than the REG.API response
+   * timeout (30 s by default) so a slow answer never frees an account's slot under a live request.
+   */
+  expireInSeconds: number;
+  logger: Logger;
+}
+
+export interface DeliveredJob {
+  id: string;
+  account: string;
+}
+
+/** Lets a pg-boss call run on the caller's transaction, so it commits or rolls back with it. */
+function onTransaction(client: pg.PoolClient): Db {
+  return {
+    executeSql: async (text: string, values?: unknown[]) => await client.query(text, values as unknown[]),
+  };
+}
+
+/**
+ * pg-boss as the delivery layer of the write queue. Every operation that enters `queued` sends one
+ * job keyed by its account; the queue's `singleton` policy lets at most one job per account be
+ * active, so the replicas fetch work for different accounts without contending. Retries are off
+ * (retryLimit 0): the operations table decides what runs again, and reconciliation is ours.
+ */
+export class JobDelivery {
+  readonly #boss: PgBoss;
+  readonly #logger: Logger;
+  readonly #expireInSeconds: number;
+  #started: Promise<void> | null = null;
+
+  constructor(options: DeliveryOptions) {
+    this.#logger = options.logger;
+    this.#expireInSeconds = options.expireInSeconds;
+    this.#boss = new PgBoss({
+      connectionString: options.url,
+      schema: options.schema,
+      max: 4,
+      application_name: 'regapi2-delivery',
+      schedule: false,
+      migrate: true,
+      supervise: true,
+    });
+    this.#boss.on('error', (error: unknown) => {
+      this.#logger.error({ err: error }, 'pg-boss reported an error; the workers fall back to scanning the operations table');
+    });
+  }
+
+  /** Starts pg-boss once (it migrates its own schema under its own advisory lock) and creates the queue. */
+  async start(): Promise<void> {
+    this.#started ??= (async () => {
+      await this.#boss.start();
+      await this.#boss.createQueue(OPERATIONS_QUEUE, {
+        policy: 'singleton',
+        retryLimit: 0,
+        expireInSeconds: this.#expireInSeconds,
+        deleteAfterSeconds: 24 * 3600,
+      });
+    })();
+    try {
+      await this.#started;
+    } catch (error) {
+      this.#started = null;
+      throw error;
+    }
+  }
+
+  /** Sends the job for an operation that just entered `queued`, in the caller's transaction. */
+  async announce(client: pg.PoolClient, operation: { id: string; account: string; notBefore: string | null }): Promise<void> {
+    await this.start();
+    await this.#boss.send(
+      OPERATIONS_QUEUE,
+      { operationId: operation.id, account: operation.account },
+      {
+        singletonKey: operation.account,
+        retryLimit: 0,
+        startAfter: operation.notBefore === null ? undefined : new Date(operation.notBefore),
+        db: onTransaction(client),
+      },
+    );
+  }
+
+  /**
+   * Fetches the next job of an account with no active job, in the caller's transaction. A fetch
+   * that loses a race for an account's slot fails with a unique violation, which pg-boss reports as
+   * an empty fetch but which aborts the transaction, so the fetch runs inside a savepoint.
+   */
+  async take(client: pg.PoolClient): Promise<DeliveredJob | null> {
+    await this.start();
+    await client.query('SAVEPOINT regapi2_fetch');
+    const jobs = await this.#boss.fetch<{ account?: unknown }>(OPERATIONS_QUEUE, { batchSize: 1, db: onTransaction(client) });
+    const job = jobs[0];
+    if (job === undefined) {
+      await client.query('ROLLBACK TO SAVEPOINT regapi2_fetch');
+      return null;
+    }
+    await client.query('RELEASE SAVEPOINT regapi2_fetch');
+    if (typeof job.data?.account !== 'string') {
+      // Not a job this store sent: settle it so it never blocks the queue again.
+      this.#logger.warn({ jobId: job.id }, 'pg-boss job without an account was settled unread');
+      await this.settle(client, job.id);
+      return null;
+    }
+    return { id: job.id, account: job.data.account };
+  }
+
+  /** Completes a job in the caller's transaction, whether it is active or still waiting. */
+  async settle(client: pg.PoolClient, jobId: string): Promise<void> {
+    await this.start();
+    await this.#boss.complete(OPERATIONS_QUEUE, jobId, null, { db: onTransaction(client), includeQueued: true });
+  }
+
+  async stop(): Promise<void> {
+    if (this.#started === null) return;
+    await this.#started.catch(() => undefined);
+    await this.#boss.stop({ graceful: false, close: true });
+  }
+}
