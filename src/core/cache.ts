@@ -11,9 +11,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * How long a read may be served from the cache. Prices and TLD rules change rarely; service lists,
- * zones and name servers change with writes (which invalidate them) and now and then in the REG.RU
- * account itself. Everything else, domain/check included, is always asked afresh.
+ * Returns how long a read may be served from the cache. Prices and TLD rules change rarely. Service
+ * lists, zones and name servers change with writes, which invalidate them, and now and then in the
+ * REG.RU account itself. Everything else, domain/check included, is always requested afresh.
  */
 export function cacheLifetimeMs(path: string): number {
   if (/\/get_prices$|^domain\/get_tld_info$|^service\/get_servtype_details$|^shop\/get_category_list$/.test(path)) return 6 * HOUR;

@@ -200,7 +200,7 @@ export function createCore(options: CoreOptions): Core {
 
     const normalised = definition.output.safeParse(merged.answer);
     if (!normalised.success) {
-      logger.warn({ path: definition.path, issues: normalised.error.issues.slice(0, 3) }, 'answer does not match the output schema; returning it unnormalised');
+      logger.warn({ path: definition.path, issues: normalised.error.issues.slice(0, 3) }, 'REG.API answer does not match the output schema, so it is returned without normalisation');
     }
     const answer = (normalised.success ? normalised.data : merged.answer) as T;
     const failed = itemMode(definition) === 'judge' ? merged.items.filter((item) => !item.ok) : [];

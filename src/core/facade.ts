@@ -7,8 +7,8 @@ export type Facade = Record<string, Record<string, FacadeMethod>>;
 
 export interface FacadeOptions {
   /**
-   * What a write or billing method does. Without it such methods raise, because every change at
-   * REG.RU needs a person's confirmation; the console passes the operations queue's `propose`.
+   * Handler for write and billing methods. Without it such methods raise, because every change at
+   * REG.RU needs a person's confirmation. The console passes the operations queue's `propose`.
    */
   write?: (definition: OperationDefinition, input: Record<string, unknown>) => Promise<unknown>;
 }

@@ -4,8 +4,8 @@ import type { BudgetDecision, Store } from './store/types.js';
 
 /**
  * The shared request budget. REG.API allows 1,200 requests per hour per account and, at the same time,
- * per source IP, and blocks both for a while when either is exceeded; every regapi2 process on the
- * account draws from one budget kept in the store, set a little lower (1,100 by default).
+ * per source IP, and blocks both for a while when either is exceeded. Every regapi2 process on the
+ * account therefore draws from one budget kept in the store, set a little lower (1,100 by default).
  */
 export interface RateBudget {
   /** Takes one request from every budget or raises RateLimitedError with the next free slot. */
@@ -25,7 +25,7 @@ export function budgetKeys(account: string, egress: string): string[] {
   return [`account:${account}`, `egress:${egress}`];
 }
 
-/** The egress identity: a proxy's host, or this machine's name when requests go out directly. */
+/** Returns the egress identity: a proxy's host, or this machine's name when requests go out directly. */
 export function egressOf(httpsProxy?: string): string {
   return httpsProxy ? `proxy:${new URL(httpsProxy).host}` : `host:${hostname()}`;
 }

@@ -20,9 +20,9 @@ function canonicalObject(object: Record<string, unknown>): Record<string, unknow
 }
 
 /**
- * Rewrites every domain name of the input into the one form regapi2 sends (lower-case punycode, no
- * trailing dot), at the top level and in the elements of `domains`, `services` and `lots`, so the
- * same request never goes out in two spellings.
+ * Rewrites every domain name of the input into lower-case punycode without a trailing dot. It covers
+ * the top level and the elements of `domains`, `services` and `lots`, so the same request never goes
+ * out in two spellings.
  */
 export function canonicalNames(input: Record<string, unknown>): Record<string, unknown> {
   const copy = canonicalObject(input);

@@ -27,7 +27,9 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
       continue;
     }
     const input = (issue as { input?: unknown }).input;
-    const got = input === undefined ? (issue.code === 'invalid_type' ? ' (missing)' : '') : ` (got ${shownValue(issue.path as (string | number)[], input)})`;
+    let got = '';
+    if (input !== undefined) got = ` (got ${shownValue(issue.path as (string | number)[], input)})`;
+    else if (issue.code === 'invalid_type') got = ' (missing)';
     issues.push({ path: base.join('.'), message: `${issue.message}${got}` });
   }
   return issues;

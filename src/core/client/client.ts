@@ -34,10 +34,10 @@ export interface SentAnswer extends JudgedAnswer {
 }
 
 /**
- * One REG.API request: a POST with a form body. Credentials and control fields are top-level form
- * fields; every method parameter travels as JSON in `input_data` with `input_format=json`, because
- * REG.API cannot read nested lists from plain form fields. `show_input_params` is never sent: with it
- * REG.API echoes the password.
+ * Sends REG.API requests: a POST with a form body. Credentials and control fields are top-level form
+ * fields. Every method parameter travels as JSON in `input_data` with `input_format=json`, because
+ * REG.API cannot read nested lists from plain form fields. `show_input_params` is never sent, because
+ * with it REG.API echoes the password.
  */
 export class RegApiClient {
   constructor(private readonly options: ClientOptions) {}
