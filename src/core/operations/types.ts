@@ -98,3 +98,71 @@ export interface JournalEntry {
   actor: string | null;
   data: Record<string, unknown>;
 }
+
+/** How a person confirmed or declined: MCP elicitation form, Slack card, terminal, or single-use token. */
+export type ApprovalTier = 'elicitation' | 'slack' | 'terminal' | 'token';
+
+/** A person's decision on a pending operation. */
+export interface Decision {
+  /** Who decides: `slack:<user id>`, `cli:<os user>`, `mcp:<client name>`. */
+  by: string;
+  tier: ApprovalTier;
+  /** What the person typed to confirm; compared with the preview's `confirmWith`. */
+  confirmation?: string;
+  /** Why the operation was rejected, for the journal and the requester. */
+  reason?: string;
+}
+
+export interface ProposeRequest {
+  path: string;
+  input: Record<string, unknown>;
+  requestedBy: string;
+  meta?: Record<string, unknown>;
+}
+
+/** Tier 2 (Slack) implements this to post and update approval cards. */
+export interface OperationNotifier {
+  /** Called once when a new operation waits for approval. */
+  announce(operation: OperationRecord): Promise<void>;
+  /** Called on every later state change. */
+  update(operation: OperationRecord): Promise<void>;
+}
+
+export interface WaitOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Called whenever the operation's state changes while waiting. */
+  onProgress?(operation: OperationRecord): void;
+  /** How often the store is read, in milliseconds; default 250. */
+  pollMs?: number;
+}
+
+export interface WorkerHandle {
+  /** Stops taking new operations and resolves once the one in flight has finished. */
+  stop(): Promise<void>;
+}
+
+/** What `reconcile` decided for one operation. */
+export interface ReconcileOutcome {
+  id: string;
+  state: OperationState;
+  /** One sentence for people: what was looked up and what it showed. */
+  finding: string;
+}
+
+/** The operations API shared by the queue worker, the previews, MCP, the CLI and Slack. */
+export interface Operations {
+  propose(request: ProposeRequest): Promise<OperationRecord>;
+  approve(id: string, decision: Decision): Promise<OperationRecord>;
+  reject(id: string, decision: Decision): Promise<OperationRecord>;
+  get(id: string): Promise<OperationRecord | null>;
+  list(filter?: { states?: OperationState[]; limit?: number; account?: string }): Promise<OperationRecord[]>;
+  journal(id: string): Promise<JournalEntry[]>;
+  /** Resolves when the operation reaches a final state or `outcome_unknown`, or when it waits for a person again. */
+  waitFor(id: string, options: WaitOptions): Promise<OperationRecord>;
+  startWorker(options?: { pollMs?: number }): WorkerHandle;
+  /** Runs the next due operation, if any, and returns it in its new state; the worker loop calls this. */
+  runNext(): Promise<OperationRecord | null>;
+  reconcile(id?: string): Promise<ReconcileOutcome[]>;
+  expirePending(): Promise<OperationRecord[]>;
+}

@@ -1,0 +1,123 @@
+import { RegApiError } from '../client/errors.js';
+import { NOT_EXECUTED_CODES } from '../client/hints.js';
+import { backToPerson, journal, transition, type OperationsContext } from './context.js';
+import { backoffDelay, classifyFailure, operationError } from './classify.js';
+import { LeaseKeeper } from './lease.js';
+import { judgeResult } from './outcome.js';
+import { evidenceBeforeSend, reconcileOne } from './reconcile.js';
+import type { OperationRecord, Preview } from './types.js';
+
+/**
+ * Handles a failure that happened before anything was sent (the preview or the input could not be
+ * worked out): a temporary problem queues the operation again, any other fails it.
+ */
+async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper, error: unknown, step: string): Promise<OperationRecord | null> {
+  const operation = await keeper.release();
+  const failures = Number(operation.meta.unsentFailures ?? 0) + 1;
+  const described = operationError(error);
+  const temporary = !(error instanceof RegApiError) || NOT_EXECUTED_CODES.has(error.code) || error.code === 'INTERNAL_API_ERROR';
+  const released = { leaseOwner: null, leaseUntil: null };
+  context.logger.warn({ err: error, operationId: operation.id, step }, 'operation step failed before sending');
+
+  if (temporary && failures < context.retry.maxAttempts) {
+    const notBefore = new Date(context.now().getTime() + backoffDelay(context.retry, failures)).toISOString();
+    return transition(
+      context,
+      operation,
+      { state: 'queued', notBefore, error: described, meta: { ...operation.meta, unsentFailures: failures }, ...released },
+      { step, error: described, sent: false },
+    );
+  }
+  const error_ = { ...described, message: `${step} failed, nothing was sent: ${described.message}` };
+  return transition(context, operation, { state: 'failed', error: error_, ...released }, { step, error: described, sent: false });
+}
+
+/**
+ * Runs one claimed operation: checks the preview again, writes the attempt, sends the request and
+ * records the outcome. The attempt is in the store before the request leaves, so a crash at any
+ * point leaves either an unsent operation or one the reconciler knows it must look up.
+ */
+export async function executeClaimed(context: OperationsContext, claimed: OperationRecord): Promise<OperationRecord | null> {
+  const keeper = new LeaseKeeper(context, claimed);
+  const { core, preview } = context;
+  const operation = claimed;
+
+  let fresh: Preview;
+  let sent: Record<string, unknown>;
+  try {
+    fresh = await preview.computePreview(core as never, operation.path, operation.input);
+  } catch (error) {
+    return failBeforeSending(context, keeper, error, 'preview check');
+  }
+
+  const drift = operation.preview ? preview.previewDrifted(operation.preview, fresh) : null;
+  if (drift) {
+    const latest = await keeper.release();
+    context.logger.info({ operationId: operation.id, drift }, 'operation changed since approval; back to a person');
+    return transition(context, latest, backToPerson(context, fresh, `Changed since it was approved: ${drift}`), { drift });
+  }
+
+  if (fresh.dns && fresh.dns.added.length === 0 && fresh.dns.removed.length === 0) {
+    const latest = await keeper.release();
+    return transition(
+      context,
+      latest,
+      { state: 'done', result: { noop: true, zone: fresh.dns.zone }, leaseOwner: null, leaseUntil: null },
+      { noop: true, reason: 'the zone already matches; nothing was sent' },
+    );
+  }
+
+  try {
+    sent = await preview.prepareInput(core as never, operation.path, operation.input, operation.id);
+  } catch (error) {
+    return failBeforeSending(context, keeper, error, 'input preparation');
+  }
+
+  const before = await evidenceBeforeSend(context, operation, sent);
+  const attempt = await keeper.update({ attempts: operation.attempts + 1, error: null });
+  if (!attempt) {
+    await keeper.release();
+    return null;
+  }
+  await journal(context, operation.id, 'request', context.workerId, {
+    attempt: attempt.attempts,
+    path: operation.path,
+    input: sent,
+    ...(before ? { before } : {}),
+  });
+  context.logger.info({ operationId: operation.id, path: operation.path, attempt: attempt.attempts }, 'sending operation');
+
+  try {
+    const result = await core.call(operation.path, sent, {
+      operationId: operation.id,
+      requestedBy: operation.requestedBy,
+      timeoutMs: core.config.responseTimeoutMs,
+    });
+    const latest = await keeper.release();
+    const outcome = judgeResult(result, sent, latest.preview);
+    return transition(
+      context,
+      latest,
+      { state: outcome.state, result: outcome.result, error: outcome.error, leaseOwner: null, leaseUntil: null, notBefore: null },
+      { attempt: latest.attempts, outcome: result.outcome, failedItems: outcome.result.failedItems.length },
+    );
+  } catch (error) {
+    const latest = await keeper.release();
+    const decision = classifyFailure(error, latest.attempts, context.retry, context.now());
+    const released = { leaseOwner: null, leaseUntil: null };
+    context.logger.warn({ err: error, operationId: operation.id, action: decision.action }, 'operation send failed');
+
+    const details = { attempt: latest.attempts, error: decision.error };
+    if (decision.action === 'retry') {
+      const notBefore = decision.notBefore.toISOString();
+      return transition(context, latest, { state: 'queued', error: decision.error, notBefore, ...released }, { ...details, retryAt: notBefore });
+    }
+    if (decision.action === 'failed') {
+      return transition(context, latest, { state: 'failed', error: decision.error, ...released }, details);
+    }
+    const unknown = await transition(context, latest, { state: 'outcome_unknown', error: decision.error, ...released }, details);
+    if (!unknown) return null;
+    await reconcileOne(context, unknown);
+    return context.store.getOperation(operation.id);
+  }
+}
