@@ -211,6 +211,32 @@ describe('PostgreSQL store claimNext', () => {
     expect(await jobsOf()).toEqual([{ state: 'completed' }]);
     await store.close();
   });
+  it('lost pg-boss jobs do not strand operations', async () => {
+    const url = await createTestDatabase(cluster.url);
+    const [store] = await openStores(url, 1);
+    const operation = await store.insertOperation(newOperation('orphan', new Date(Date.now() - 1000)));
+    await query(url, 'DELETE FROM regapi2_jobs.job WHERE name = $1', [OPERATIONS_QUEUE]);
+
+    const claimed = await store.claimNext('w1', 30_000, new Date());
+    expect(claimed?.id).toBe(operation.id);
+    const finished = await store.updateOperation(operation.id, { states: ['sending'] }, { state: 'done' });
+    expect(finished?.state).toBe('done');
+    await store.close();
+  });
+
+  it('broken pg-boss still lets the queue run', async () => {
+    const url = await createTestDatabase(cluster.url);
+    const [store] = await openStores(url, 1);
+    await query(url, 'ALTER SCHEMA regapi2_jobs RENAME TO regapi2_jobs_gone');
+
+    const operation = await store.insertOperation(newOperation('no-boss', new Date(Date.now() - 1000)));
+    expect(operation.state).toBe('queued');
+    const claimed = await store.claimNext('w1', 30_000, new Date());
+    expect(claimed?.id).toBe(operation.id);
+    const finished = await store.updateOperation(operation.id, { states: ['sending'] }, { state: 'done' });
+    expect(finished?.state).toBe('done');
+    await store.close();
+  });
 });
 
 describe('PostgreSQL store shared state', () => {

@@ -77,30 +77,60 @@ export class JobDelivery {
     }
   }
 
+  /**
+   * Runs one pg-boss step inside a savepoint of the caller's transaction. A failure rolls back to the
+   * savepoint, is logged and returns `fallback`, so the caller's own change still commits: the
+   * operations table is the record of truth, and the table scan in claimNext finds work that pg-boss
+   * failed to deliver.
+   */
+  async #step<T>(client: pg.PoolClient, what: string, ids: Record<string, unknown>, fallback: T, work: (db: Db) => Promise<T>): Promise<T> {
+    await client.query('SAVEPOINT regapi2_delivery');
+    try {
+      await this.start();
+      const result = await work(onTransaction(client));
+      await client.query('RELEASE SAVEPOINT regapi2_delivery');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT regapi2_delivery');
+      this.#logger.warn({ err: error, ...ids }, `pg-boss failed to ${what}; the workers find the operation by scanning the operations table`);
+      return fallback;
+    }
+  }
+
   /** Sends the job for an operation that just entered `queued`, in the caller's transaction. */
   async announce(client: pg.PoolClient, operation: { id: string; account: string; notBefore: string | null }): Promise<void> {
-    await this.start();
-    await this.#boss.send(
-      OPERATIONS_QUEUE,
-      { operationId: operation.id, account: operation.account },
-      {
-        singletonKey: operation.account,
-        retryLimit: 0,
-        startAfter: operation.notBefore === null ? undefined : new Date(operation.notBefore),
-        db: onTransaction(client),
-      },
-    );
+    await this.#step(client, 'send a job', { operationId: operation.id }, undefined, async (db) => {
+      await this.#boss.send(
+        OPERATIONS_QUEUE,
+        { operationId: operation.id, account: operation.account },
+        {
+          singletonKey: operation.account,
+          retryLimit: 0,
+          startAfter: operation.notBefore === null ? undefined : new Date(operation.notBefore),
+          db,
+        },
+      );
+    });
   }
 
   /**
    * Fetches the next job of an account with no active job, in the caller's transaction. A fetch
-   * that loses a race for an account's slot fails with a unique violation, which pg-boss reports as
-   * an empty fetch but which aborts the transaction, so the fetch runs inside a savepoint.
+   * that loses a race for an account's slot hits a unique violation. pg-boss reports that as an
+   * empty fetch, but the violation has aborted the transaction, so an empty fetch rolls back to the
+   * savepoint too.
    */
   async take(client: pg.PoolClient): Promise<DeliveredJob | null> {
-    await this.start();
     await client.query('SAVEPOINT regapi2_fetch');
-    const jobs = await this.#boss.fetch<{ account?: unknown }>(OPERATIONS_QUEUE, { batchSize: 1, db: onTransaction(client) });
+    let jobs: Array<{ id: string; data: { account?: unknown } | null }>;
+    try {
+      await this.start();
+      jobs = await this.#boss.fetch<{ account?: unknown }>(OPERATIONS_QUEUE, { batchSize: 1, db: onTransaction(client) });
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT regapi2_fetch');
+      this.#logger.warn({ err: error }, 'pg-boss failed to fetch a job; the worker scans the operations table instead');
+      return null;
+    }
+
     const job = jobs[0];
     if (job === undefined) {
       await client.query('ROLLBACK TO SAVEPOINT regapi2_fetch');
@@ -118,8 +148,9 @@ export class JobDelivery {
 
   /** Completes a job in the caller's transaction, whether it is active or still waiting. */
   async settle(client: pg.PoolClient, jobId: string): Promise<void> {
-    await this.start();
-    await this.#boss.complete(OPERATIONS_QUEUE, jobId, null, { db: onTransaction(client), includeQueued: true });
+    await this.#step(client, 'complete a job', { jobId }, undefined, async (db) => {
+      await this.#boss.complete(OPERATIONS_QUEUE, jobId, null, { db, includeQueued: true });
+    });
   }
 
   async stop(): Promise<void> {
