@@ -1,7 +1,7 @@
 /**
- * A throwaway PostgreSQL cluster for tests: `initdb` into a temporary directory, a server on
- * 127.0.0.1 and a free port with its unix socket inside that directory, trust authentication and
- * fsync off, because the data lives only as long as the test run.
+ * A throwaway PostgreSQL cluster for tests. `initdb` writes it into a temporary directory, and the
+ * server listens on 127.0.0.1 on a free port, with its unix socket inside that directory. It uses
+ * trust authentication and fsync off, because the data lives only as long as the test run.
  *
  * Set `REGAPI_TEST_PG_URL` to a server you run yourself to skip the cluster; tests then create
  * their own databases on it. The default export has the shape of a vitest `globalSetup` module, so

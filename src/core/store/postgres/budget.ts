@@ -4,8 +4,8 @@ import type { BudgetDecision } from '../types.js';
 /**
  * Takes one request from every budget in `keys` when each has fewer than `limit` requests in the
  * sliding window ending at `now`, or none. Runs inside the caller's transaction and holds one
- * advisory lock per key until it ends; keys are locked in sorted order so that two processes
- * taking overlapping sets cannot deadlock.
+ * advisory lock per key until that transaction ends. Keys are locked in sorted order, so two
+ * processes taking overlapping sets cannot deadlock.
  */
 export async function takeBudgetIn(
   client: pg.PoolClient,

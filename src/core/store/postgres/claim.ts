@@ -6,8 +6,8 @@ import type { OperationRow } from './rows.js';
  * account has a `sending` operation whose lease is still running, or nothing due.
  *
  * Claimers of the same account serialise on a transaction-level advisory lock, so the check for a
- * live `sending` row and the update that creates one cannot interleave between replicas; a claimer
- * that finds the lock taken gives up at once instead of queueing behind it.
+ * live `sending` row and the update that creates one cannot interleave between replicas. A claimer
+ * that finds the lock taken returns null at once instead of waiting behind it.
  */
 export async function claimForAccount(
   client: pg.PoolClient,
@@ -46,9 +46,9 @@ export async function claimForAccount(
 }
 
 /**
- * Accounts with due `queued` work and no live `sending` operation, oldest work first. The worker
- * scans these when pg-boss delivers nothing: the operations table is the record of truth, so an
- * operation whose job was lost, deferred on the database clock, or already used still runs.
+ * Lists accounts with due `queued` work and no live `sending` operation, oldest work first. The
+ * worker scans them when pg-boss delivers nothing, because the operations table is the record of
+ * truth. An operation whose job was lost, deferred on the database clock, or already used still runs.
  */
 export async function accountsWithDueWork(client: pg.PoolClient, schema: string, now: Date, limit: number): Promise<string[]> {
   const { rows } = await client.query<{ account: string }>(

@@ -10,8 +10,9 @@ export interface DeliveryOptions {
   /** The PostgreSQL schema pg-boss keeps its tables in. */
   schema: string;
   /**
-   * Seconds a fetched job may stay active before pg-boss fails it. Longer than the REG.API response
-   * timeout (30 s by default) so a slow answer never frees an account's slot under a live request.
+   * Seconds a fetched job may stay active before pg-boss fails it. Keep it longer than the REG.API
+   * response timeout (30 s by default), so a slow response never frees an account's slot under a
+   * live request.
    */
   expireInSeconds: number;
   logger: Logger;
@@ -31,7 +32,7 @@ function onTransaction(client: pg.PoolClient): Db {
 
 /**
  * pg-boss as the delivery layer of the write queue. Every operation that enters `queued` sends one
- * job keyed by its account; the queue's `singleton` policy lets at most one job per account be
+ * job keyed by its account. The queue's `singleton` policy lets at most one job per account be
  * active, so the replicas fetch work for different accounts without contending. Retries are off
  * (retryLimit 0): the operations table decides what runs again, and reconciliation is ours.
  */
@@ -138,7 +139,7 @@ export class JobDelivery {
     }
     await client.query('RELEASE SAVEPOINT regapi2_fetch');
     if (typeof job.data?.account !== 'string') {
-      // Not a job this store sent: settle it so it never blocks the queue again.
+      // Not a job this store sent. Settle it, because an unreadable job would be fetched again on every claim.
       this.#logger.warn({ jobId: job.id }, 'pg-boss job without an account was settled unread');
       await this.settle(client, job.id);
       return null;

@@ -3,8 +3,8 @@ import { LATEST_VERSION, MIGRATIONS } from './schema.js';
 
 /**
  * Creates or upgrades the store's schema. The whole run holds a transaction-level advisory lock
- * keyed on the schema name, so replicas that start at the same moment take turns: the first applies
- * the missing migrations, the others wait for its commit and then find nothing left to do.
+ * keyed on the schema name, so replicas that start at the same moment take turns. The first applies
+ * the missing migrations, and the others wait for its commit and then find nothing left to do.
  * Refuses to run against a schema written by a newer release, because this build would misread it.
  */
 export async function migrateSchema(pool: pg.Pool, schema: string): Promise<void> {

@@ -59,7 +59,7 @@ export function toRecord(row: OperationRow): OperationRecord {
   };
 }
 
-/** How each patchable field is stored: its column and whether the value travels as JSON text. */
+/** The column of each patchable field, and whether its value is sent as JSON text. */
 const PATCH_COLUMNS: Record<keyof OperationPatch, { column: string; json: boolean }> = {
   input: { column: 'input', json: true },
   state: { column: 'state', json: false },

@@ -1,7 +1,7 @@
 /**
  * The versioned schema of the PostgreSQL store. Each migration runs once, in order, inside the
- * transaction that also records its version; a migration already released is never edited, a new
- * one is appended instead. `SCHEMA` is replaced by the store's schema name.
+ * transaction that also records its version. Never edit a released migration; append a new one.
+ * `SCHEMA.` is replaced by the store's schema name.
  */
 export interface Migration {
   version: number;
@@ -84,5 +84,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** The newest schema version this build knows. */
+/** The newest schema version this build can read and write. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

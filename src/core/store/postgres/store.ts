@@ -27,8 +27,8 @@ const SCAN_ACCOUNTS = 20;
 
 /**
  * The Store on PostgreSQL, for several replicas on several machines. Operations, the journal, the
- * rate budget, the read cache, once-only keys and settings live in ordinary tables; pg-boss delivers
- * queued work (see `JobDelivery`), while the operations table stays the record of truth.
+ * rate budget, the read cache, once-only keys and settings live in ordinary tables. pg-boss delivers
+ * queued work (see `JobDelivery`), and the operations table stays the record of truth.
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -177,10 +177,10 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Claims work in two steps. First the pg-boss job of an account whose slot is free; its account's
-   * oldest due operation is claimed and the job stays active until the operation leaves `sending`.
-   * When no job is ready, or its account has nothing to claim, the operations table is scanned for
-   * accounts with due work, so correctness never depends on a job having been delivered.
+   * Claims work in two steps. It first fetches the pg-boss job of an account whose slot is free and
+   * claims that account's oldest due operation. The job stays active until the operation leaves
+   * `sending`. When no job is ready, or its account has nothing to claim, it scans the operations
+   * table for accounts with due work, so no operation depends on its job being delivered.
    */
   async claimNext(workerId: string, leaseMs: number, now: Date): Promise<OperationRecord | null> {
     const s = this.#schema;
@@ -243,7 +243,7 @@ export class PostgresStore implements Store {
   }
 
   async claimOnce(key: string, ttlMs: number, now: number): Promise<boolean> {
-    // A concurrent claim of the same key waits on the row lock and then sees the fresh expiry, so exactly one wins.
+    // A concurrent claim of the same key waits on the row lock and then reads the new expiry, so exactly one wins.
     const { rowCount } = await this.#pool.query(
       `INSERT INTO ${this.#schema}.once_keys (key, expires_at_ms) VALUES ($1, $2)
        ON CONFLICT (key) DO UPDATE SET expires_at_ms = EXCLUDED.expires_at_ms WHERE once_keys.expires_at_ms <= $3`,
