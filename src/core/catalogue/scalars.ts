@@ -13,13 +13,19 @@ export const domainName = z
   .describe('Domain name: Unicode (пример.рф) or punycode (xn--e1afmkfd.xn--p1ai), any case');
 
 /** A REG.API service id. REG.API itself rejects ids that are not numeric (`INVALID_SERVICE_ID`). */
+const SERVICE_ID_MESSAGE = 'service_id must be a whole number or a non-empty string';
+
 export const serviceId = z
-  .union([z.number().int().nonnegative(), z.string().min(1)], { error: 'service_id must be a number or a non-empty string' })
+  .union([z.number().int(SERVICE_ID_MESSAGE).nonnegative(SERVICE_ID_MESSAGE), z.string().min(1, SERVICE_ID_MESSAGE)], {
+    error: SERVICE_ID_MESSAGE,
+  })
   .describe('REG.API service id (number or numeric string)');
 
 /** Any other numeric id REG.API issues (bills, folders, lots, messages): a number or a string. */
-export const idValue = z.union([z.number().int().nonnegative(), z.string().min(1)], {
-  error: 'Expected an id: a whole number or a non-empty string',
+const ID_MESSAGE = 'Expected an id: a whole number or a non-empty string';
+
+export const idValue = z.union([z.number().int(ID_MESSAGE).nonnegative(ID_MESSAGE), z.string().min(1, ID_MESSAGE)], {
+  error: ID_MESSAGE,
 });
 
 /** The caller-chosen order id: up to 32 characters 0-9 and a-f, unique per account. */
@@ -46,14 +52,23 @@ export const flag01 = z
   .describe('0 or 1 (true and false are accepted)');
 
 /** A whole number given as a number or a digit string, as REG.API accepts both. */
-export const wholeNumber = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)], {
-  error: 'Expected a whole number of 0 or more (a number or a string of digits)',
-});
+const WHOLE_NUMBER_MESSAGE = 'Expected a whole number of 0 or more (a number or a string of digits)';
+
+export const wholeNumber = z.union(
+  [
+    z.number().int(WHOLE_NUMBER_MESSAGE).nonnegative(WHOLE_NUMBER_MESSAGE),
+    z.string().regex(/^\d+$/, WHOLE_NUMBER_MESSAGE),
+  ],
+  { error: WHOLE_NUMBER_MESSAGE },
+);
 
 /** A sum of money: a number or a decimal string such as `"120.00"`. */
-export const money = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)], {
-  error: 'Expected an amount of 0 or more, such as 100 or "120.50"',
-});
+const MONEY_MESSAGE = 'Expected an amount of 0 or more, such as 100 or "120.50"';
+
+export const money = z.union(
+  [z.number().nonnegative(MONEY_MESSAGE), z.string().regex(/^\d+(\.\d+)?$/, MONEY_MESSAGE)],
+  { error: MONEY_MESSAGE },
+);
 
 /** Order or renewal period in the unit of the service type (years for domains, months for most hosting). */
 export const period = wholeNumber.describe(
@@ -73,7 +88,7 @@ export const currency = z
 /** A calendar date as `YYYY-MM-DD`. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be written as YYYY-MM-DD, e.g. 2026-01-31')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date must be written as YYYY-MM-DD, e.g. 2026-01-31', abort: true })
   .refine((value) => isCalendarDate(value), { message: 'Date does not exist in the calendar' })
   .describe('Date as YYYY-MM-DD');
 
@@ -83,10 +98,16 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** A position among the NS records of a subdomain: one or two digits. */
+const RECORD_NUMBER_MESSAGE = 'record_number must be one or two digits (0 to 99)';
+
 export const recordNumber = z
-  .union([z.number().int().min(0).max(99), z.string().regex(/^\d{1,2}$/)], {
-    error: 'record_number must be one or two digits (0 to 99)',
-  })
+  .union(
+    [
+      z.number().int(RECORD_NUMBER_MESSAGE).min(0, RECORD_NUMBER_MESSAGE).max(99, RECORD_NUMBER_MESSAGE),
+      z.string().regex(/^\d{1,2}$/, RECORD_NUMBER_MESSAGE),
+    ],
+    { error: RECORD_NUMBER_MESSAGE },
+  )
   .describe('Position of the NS record: one or two digits');
 
 /** Payment settings shared by every method that orders, renews or pays. */
