@@ -56,15 +56,18 @@ export const itemResultShape = {
 /** One element of `answer.domains` or `answer.services` with its own outcome. */
 export const itemResult = z.looseObject(itemResultShape);
 
-/** A list answer item with method-specific fields. */
+/** Builds a list answer item schema with method-specific fields. */
 export function itemWith<S extends z.ZodRawShape>(extra: S) {
   return z.looseObject({ ...itemResultShape, ...extra });
 }
 
-/** An answer with no documented content: whatever REG.API sends passes through. */
-export const looseAnswer = z.looseObject({});
+/**
+ * An answer with no documented content. Whatever REG.API sends passes through, and a missing answer is
+ * valid, because methods such as user/nop and folder/create send none.
+ */
+export const looseAnswer = z.looseObject({}).optional();
 
-/** An answer whose `domains` list carries one outcome per domain. */
+/** Builds an answer schema whose `domains` list carries one outcome per domain. */
 export function domainsAnswer<I extends z.ZodType = typeof itemResult, S extends z.ZodRawShape = {}>(
   item?: I,
   extra?: S,
@@ -72,7 +75,7 @@ export function domainsAnswer<I extends z.ZodType = typeof itemResult, S extends
   return z.looseObject({ domains: z.array(item ?? itemResult).optional(), ...(extra ?? ({} as S)) });
 }
 
-/** An answer whose `services` list carries one outcome per service. */
+/** Builds an answer schema whose `services` list carries one outcome per service. */
 export function servicesAnswer<I extends z.ZodType = typeof itemResult, S extends z.ZodRawShape = {}>(
   item?: I,
   extra?: S,
@@ -111,7 +114,7 @@ export const bill = z.looseObject({
 /** The answer of every bill method. */
 export const billsAnswer = z.looseObject({ bills: z.array(bill).optional() });
 
-/** What a method that orders, renews or pays returns about the money. */
+/** Money fields in the answer of a method that orders, renews or pays. */
 export const paymentAnswerShape = {
   bill_id: idOut.optional(),
   payment: amountOrNullOut.optional(),

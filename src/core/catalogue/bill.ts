@@ -1,4 +1,4 @@
-/** The `bill` category: invoices of the account. Every bill method answers `{ bills: [...] }`. */
+/** The `bill` category: invoices of the account. Every bill method returns `{ bills: [...] }`. */
 import { z } from 'zod';
 import { defineOperation, type BulkSpec } from './types.js';
 import { billItem, billTarget, billsAnswer, currency, flag01, idValue, isoDate, wholeNumber } from './shared.js';
@@ -23,7 +23,8 @@ export const billOperations = [
       bill_id: idValue.optional(),
       bills: z.array(billItem).min(1).optional(),
     }),
-    output: billsAnswer,
+    // Without bill ids REG.API sends no answer at all.
+    output: billsAnswer.optional(),
     access: 'clients',
     effect: 'read',
     bulk: BILLS_BULK,
@@ -66,7 +67,7 @@ export const billOperations = [
   defineOperation({
     path: 'bill/delete',
     summary: 'Delete unpaid bills.',
-    description: 'Each bill answers status deleted, or an error such as BILL_CAN_NOT_REMOVED or BILL_ID_NOT_FOUND.',
+    description: 'REG.API returns status deleted for each removed bill, or an error such as BILL_CAN_NOT_REMOVED or BILL_ID_NOT_FOUND.',
     input: billTarget({}),
     output: billsAnswer,
     access: 'clients',

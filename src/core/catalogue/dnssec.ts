@@ -1,7 +1,7 @@
 /**
  * The `dnssec` category. enable, disable and the key rollovers apply to domains on REG.RU's name
- * servers and take effect asynchronously (poll get_status until it leaves `updating`); add_keys is for
- * domains on other name servers.
+ * servers and take effect later, so callers poll get_status until it leaves `updating`. add_keys is
+ * for domains on other name servers.
  */
 import { z } from 'zod';
 import { defineOperation, type BulkSpec, type Effect } from './types.js';

@@ -35,7 +35,7 @@ const tlds = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).des
 /** A numeric filter that REG.API takes as a number or a string. */
 const numberFilter = z.union([z.number(), z.string()]);
 
-/** A request naming one domain by name only, as the glue-host and letter methods take it. */
+/** Builds a request schema that names one domain by name only, as the glue-host methods take it. */
 function byDomainName<S extends z.ZodRawShape>(extra: S) {
   return z
     .strictObject({ domain_name: domainName.optional(), dname: domainName.optional(), ...extra })
@@ -183,7 +183,7 @@ export const domainOperations = [
   defineOperation({
     path: 'domain/check',
     summary: 'Check whether domain names are free to register (or to transfer), with prices.',
-    description: 'A free name answers result "Available"; a taken or invalid one carries an error_code.',
+    description: 'REG.API returns result "Available" for a free name and an error_code for a taken or invalid one.',
     input: z
       .strictObject({
         domain_name: domainName.optional(),
@@ -205,6 +205,7 @@ export const domainOperations = [
     access: 'partners',
     effect: 'read',
     bulk: DOMAINS_BULK,
+    itemOutcomes: 'report',
   }),
   defineOperation({
     path: 'domain/create',

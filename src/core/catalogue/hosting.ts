@@ -47,7 +47,7 @@ export const hostingOperations = [
   defineOperation({
     path: 'hosting/get_rs_themes',
     summary: 'List the themes of ready-made Joomla or WordPress sites.',
-    description: 'Only in the 2017 documentation. The answer is a list of themes, not an object.',
+    description: 'Only in the 2017 documentation. REG.API returns a list of themes, not an object.',
     input: z.strictObject({
       servtype: servtype.describe('srv_rs_joomla or srv_rs_wordpress'),
       subtype: z.string().min(1),

@@ -1,5 +1,5 @@
 /**
- * How a request names the object it acts on. REG.API takes one object as `domain_name`/`dname`,
+ * Identification: the fields a request uses to name the object it acts on. REG.API takes one object as `domain_name`/`dname`,
  * `service_id`, `user_servid` (plus `servtype` for services attached to a domain, or
  * `uplink_service_id` + `servtype` + `subtype` for child services), or several objects as a
  * `domains`, `services` or `bills` list. The helpers build strict input schemas that demand at least
@@ -36,7 +36,7 @@ const DOMAIN_ITEM_MESSAGE = 'Each domains item needs dname, domain_name, service
 const SERVICE_ITEM_MESSAGE =
   'Each services item needs service_id, user_servid, dname/domain_name (with servtype for non-domain services) or uplink_service_id';
 
-/** A `domains` list item; `extra` adds per-item fields such as `records` or `action_list`. */
+/** Builds the schema of a `domains` list item. `extra` adds per-item fields such as `records` or `action_list`. */
 export function domainItem<S extends z.ZodRawShape>(extra?: S) {
   return z
     .strictObject({ ...domainIdShape, ...(extra ?? ({} as S)) })
@@ -55,7 +55,7 @@ const IDENTIFY_DOMAIN =
   'No domain named: give domain_name, dname, service_id, user_servid, or a domains list for several domains';
 
 /**
- * A request that acts on one domain or on a `domains` list, with method fields `extra`.
+ * Builds the schema of a request that acts on one domain or on a `domains` list, with method fields `extra`.
  * `item` replaces the plain `domains` item where a method takes per-item fields.
  */
 export function domainTarget<S extends z.ZodRawShape, I extends z.ZodType = ReturnType<typeof domainItem>>(
@@ -87,7 +87,7 @@ export interface ServiceTargetOptions {
   catchall?: z.ZodType;
 }
 
-/** A request that acts on one service (or, with `list`, on several), with method fields `extra`. */
+/** Builds the schema of a request that acts on one service (or, with `list`, on several), with method fields `extra`. */
 export function serviceTarget<S extends z.ZodRawShape>(extra: S, options: ServiceTargetOptions = {}) {
   const servicesList = z
     .array(serviceItem)
@@ -122,7 +122,7 @@ export function serviceTarget<S extends z.ZodRawShape>(extra: S, options: Servic
 
 const IDENTIFY_BILL = 'No bill named: give bill_id or a bills list';
 
-/** A request that acts on one bill or on a `bills` list. */
+/** Builds the schema of a request that acts on one bill or on a `bills` list. */
 export function billTarget<S extends z.ZodRawShape>(extra: S) {
   return z
     .strictObject({
@@ -133,7 +133,7 @@ export function billTarget<S extends z.ZodRawShape>(extra: S) {
     .refine((value) => namesSomething(value, ['bill_id', 'bills']), { message: IDENTIFY_BILL });
 }
 
-/** A request that acts on one folder, named by `folder_id` or `folder_name`. */
+/** Builds the schema of a request that acts on one folder, named by `folder_id` or `folder_name`. */
 export function folderTarget<S extends z.ZodRawShape>(extra: S) {
   return z
     .strictObject({

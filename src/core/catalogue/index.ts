@@ -45,10 +45,15 @@ function indexOperations(operations: readonly OperationDefinition[]): Map<string
   return byName;
 }
 
+/** Orders by code point, so the order does not depend on the locale. */
+function byPath(left: OperationDefinition, right: OperationDefinition): number {
+  if (left.path < right.path) return -1;
+  if (left.path > right.path) return 1;
+  return 0;
+}
+
 /** Every operation, sorted by path. */
-export const catalogue: readonly OperationDefinition[] = Object.freeze(
-  [...ALL_OPERATIONS].sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0)),
-);
+export const catalogue: readonly OperationDefinition[] = Object.freeze([...ALL_OPERATIONS].sort(byPath));
 
 const operationsByName = indexOperations(catalogue);
 

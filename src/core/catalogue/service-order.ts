@@ -43,8 +43,8 @@ export const orderFields = {
   obtain_cert: flag01.optional(),
 };
 
-// NOTE: REG.API documents no domain for dedicated servers and 2017 VPS orders, so those two
-// service types are let through without one; every other order names a domain or a parent service.
+// NOTE: REG.API documents no domain for dedicated server and 2017 VPS orders, so those two service
+// types pass without one. Every other order must name a domain or a parent service.
 const WITHOUT_DOMAIN = new Set(['srv_dedicated', 'srv_vps']);
 
 /** Demands a domain or a parent service for every order that needs one. */

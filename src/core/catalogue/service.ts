@@ -106,7 +106,7 @@ export const serviceOperations = [
   defineOperation({
     path: 'service/get_servtype_details',
     summary: 'Return periods, units and prices of service types and their plans.',
-    description: 'The answer is a list, one element per service type and plan, not an object.',
+    description: 'REG.API returns a list with one element per service type and plan, not an object.',
     input: z.strictObject({
       servtype: z
         .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
@@ -286,7 +286,7 @@ export const serviceOperations = [
   defineOperation({
     path: 'service/check_readonly',
     summary: 'Tell whether services are read-only (locked against changes).',
-    description: 'An element with error_code DATA_IS_READ_ONLY is an answer, not a failure of the call.',
+    description: 'An element with error_code DATA_IS_READ_ONLY reports a read-only service; it is data, not a failed call.',
     input: serviceTarget({}, { list: true }),
     output: servicesAnswer(itemWith({ is_readonly: flagOut.optional() })),
     access: 'clients',

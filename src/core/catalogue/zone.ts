@@ -1,7 +1,7 @@
 /**
  * The `zone` category: DNS records on REG.RU's name servers. Every method names its domains like the
- * domain methods do and answers one outcome per domain in `answer.domains`. Zone methods work only for
- * domains delegated to ns1.reg.ru and ns2.reg.ru; others fail with DOMAIN_IS_NOT_USE_REGRU_NSS.
+ * domain methods do and returns one outcome per domain in `answer.domains`. Zone methods work only for
+ * domains delegated to ns1.reg.ru and ns2.reg.ru, and others fail with DOMAIN_IS_NOT_USE_REGRU_NSS.
  */
 import { z } from 'zod';
 import { defineOperation, type BulkSpec, type OperationSpec } from './types.js';

@@ -145,5 +145,6 @@ describe('catalogue metadata', () => {
       'domain/download_certificate',
     ]);
     expect(findOperation('service/check_readonly')?.itemOutcomes).toBe(false);
+    expect(findOperation('domain/check')?.itemOutcomes).toBe('report');
   });
 });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { findOperation } from '../../../src/core/catalogue/index.js';
-import { toValidationIssues } from '../../../src/core/catalogue/issues.js';
-import type { ValidationIssue } from '../../../src/core/client/errors.js';
+import { validateInput } from '../../../src/core/call/validate.js';
+import { ValidationError, type ValidationIssue } from '../../../src/core/client/errors.js';
 
-/** Validates `input` against the input schema of `path` and returns the issues (empty when valid). */
+/** Validates `input` as the core does before sending and returns the issues (empty when valid). */
 function issuesOf(path: string, input: unknown): ValidationIssue[] {
-  const result = findOperation(path)!.input.safeParse(input);
-  return result.success ? [] : toValidationIssues(result.error);
+  try {
+    validateInput(findOperation(path)!, input);
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
 }
 
 function parse(path: string, input: unknown): Record<string, unknown> {
@@ -28,7 +33,7 @@ describe('service/nop input', () => {
   it('rejects an unknown key with its list position', () => {
     const issues = issuesOf('service/nop', { services: [...RUBY_GEM_SERVICES, { surprise: 'surprise.ru' }] });
     expect(issues.map((issue) => issue.path)).toContain('services.4.surprise');
-    expect(issues.find((issue) => issue.path === 'services.4.surprise')?.message).toMatch(/Unknown field "surprise"/);
+    expect(issues.find((issue) => issue.path === 'services.4.surprise')?.message).toMatch(/unknown key "surprise"/);
   });
 
   it('accepts no arguments', () => {

@@ -125,4 +125,11 @@ describe('answer normalisation', () => {
       expect(operation.output.safeParse({}).success, operation.path).toBe(true);
     }
   });
+
+  it.each([['user/nop'], ['folder/create'], ['service/delete'], ['hosting/nop'], ['bill/nop']])(
+    'accepts a missing answer for %s',
+    (path) => {
+      expect(findOperation(path)!.output.safeParse(undefined).success).toBe(true);
+    },
+  );
 });
