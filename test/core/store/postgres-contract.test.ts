@@ -37,7 +37,7 @@ runStoreContract('postgres', async () => {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.query(`DROP SCHEMA ${schema}_jobs CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
       await client.end();
     },
   };

@@ -56,9 +56,12 @@ export class PostgresStore implements Store {
     });
   }
 
+  /**
+   * Migrates the store's own tables. pg-boss starts (and migrates its schema) on the first queue
+   * step instead, so that short-lived processes that only read, such as `regapi2 call`, never start it.
+   */
   async migrate(): Promise<void> {
     await migrateSchema(this.#pool, this.#schema);
-    await this.#delivery.start();
   }
 
   async close(): Promise<void> {
