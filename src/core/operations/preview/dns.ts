@@ -64,6 +64,8 @@ function recordsRemoved(params: Action, zone: DnsRecord[]): DnsRecord[] {
 
 interface ZoneChange {
   zone: string;
+  /** True when an action changes records this preview cannot name (web-forwarding, parking, unknown actions). */
+  unlisted: boolean;
   added: DnsRecord[];
   removed: DnsRecord[];
   unchanged: DnsRecord[];
@@ -76,7 +78,7 @@ interface ZoneChange {
  */
 function simulate(zone: string, current: DnsRecord[], actions: { action: string; params: Action }[]): ZoneChange {
   const state = [...current];
-  const change: ZoneChange = { zone, added: [], removed: [], unchanged: [], warnings: [] };
+  const change: ZoneChange = { zone, unlisted: false, added: [], removed: [], unchanged: [], warnings: [] };
   for (const { action, params } of actions) {
     if (action === 'remove_record') {
       const gone = recordsRemoved(params, state);
@@ -97,6 +99,7 @@ function simulate(zone: string, current: DnsRecord[], actions: { action: string;
     }
     const record = recordAdded(action, params);
     if (record === undefined) {
+      change.unlisted = true;
       change.warnings.push(`${zone}: REG.API decides which records ${action} changes, so they cannot be listed in advance.`);
       continue;
     }
@@ -153,10 +156,16 @@ export async function previewZoneWrite(core: PreviewCore, path: string, rawInput
   const unchanged = changes.flatMap((change) => change.unchanged.map((record) => describe(record, change.zone, qualify)));
   warnings.push(...changes.flatMap((change) => change.warnings));
 
-  const where = zones.map(displayDomain).join(', ');
+  const where = zones.map(displayDomain).join(', ') || 'the zone named by service id';
+  // An empty `dns` block tells the queue that the zone already matches, so it must not appear when
+  // some effect could not be listed: the call would then be skipped although it changes records.
+  const unlisted = zones.length === 0 || changes.some((change) => change.unlisted);
+  if (unlisted && added.length === 0 && removed.length === 0) {
+    return { headline: `${path} in ${where}: REG.API decides the records`, warnings };
+  }
   const headline =
     added.length === 0 && removed.length === 0
-      ? `No record changes in ${where || 'the zone'}`
+      ? `No record changes in ${where}: the zone already matches`
       : `In ${where}: add ${added.length} record(s), remove ${removed.length} record(s)`;
   return { headline, dns: { zone: zones.join(', '), added, removed, unchanged }, warnings };
 }

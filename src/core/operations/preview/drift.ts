@@ -1,10 +1,19 @@
 import type { DnsRecord, Preview } from '../types.js';
 
-function recordKeys(records: DnsRecord[] | undefined): string {
-  return (records ?? [])
-    .map((record) => `${record.subname} ${record.type} ${record.priority ?? ''} ${record.content}`)
-    .sort()
-    .join('\n');
+function recordKey(record: DnsRecord): string {
+  return `${record.subname} ${record.type} ${record.priority ?? ''} ${record.content}`;
+}
+
+/** True when every record of `part` also appears in `whole`, counting repeats. */
+function isSubset(part: DnsRecord[] | undefined, whole: DnsRecord[] | undefined): boolean {
+  const left = new Map<string, number>();
+  for (const record of whole ?? []) left.set(recordKey(record), (left.get(recordKey(record)) ?? 0) + 1);
+  for (const record of part ?? []) {
+    const count = left.get(recordKey(record)) ?? 0;
+    if (count === 0) return false;
+    left.set(recordKey(record), count - 1);
+  }
+  return true;
 }
 
 function money(value: number | undefined, currency: string | undefined): string {
@@ -13,9 +22,10 @@ function money(value: number | undefined, currency: string | undefined): string 
 
 /**
  * Compares the preview a person approved with one computed just before execution and returns why
- * they differ, or null. Price, currency, the DNS change and the list of deletes must be identical. A
- * balance that moved but still covers the price is not drift, because every queued order moves the
- * balance; a balance that no longer covers the price is.
+ * they differ, or null. Price, currency and the list of deletes must be identical. The DNS change may
+ * only have shrunk: when some approved records were added or removed meanwhile, what is left is still
+ * part of what the person approved. A balance that moved but still covers the price is not drift,
+ * because every queued order moves the balance; a balance that no longer covers the price is.
  */
 export function previewDrifted(before: Preview, now: Preview): string | null {
   if ((before.price === undefined) !== (now.price === undefined) || (before.price !== undefined && now.price !== undefined && Math.abs(before.price - now.price) >= 0.005)) {
@@ -27,7 +37,7 @@ export function previewDrifted(before: Preview, now: Preview): string | null {
   if (now.balanceAfter !== undefined && now.balanceAfter < 0 && !(before.balanceAfter !== undefined && before.balanceAfter < 0)) {
     return `the balance fell to ${money(now.balanceBefore, now.currency)} and no longer covers ${money(now.price, now.currency)}`;
   }
-  if (recordKeys(before.dns?.added) !== recordKeys(now.dns?.added) || recordKeys(before.dns?.removed) !== recordKeys(now.dns?.removed)) {
+  if (!isSubset(now.dns?.added, before.dns?.added) || !isSubset(now.dns?.removed, before.dns?.removed)) {
     return `the zone changed since the preview: now adds ${now.dns?.added.length ?? 0} and removes ${now.dns?.removed.length ?? 0} record(s), the approved preview added ${before.dns?.added.length ?? 0} and removed ${before.dns?.removed.length ?? 0}`;
   }
   if ((before.deletes ?? []).join('\n') !== (now.deletes ?? []).join('\n')) {
