@@ -1,0 +1,89 @@
+import { listRecords, planRemoveRecord, planSetRecord, type DnsPlan } from '../../core/dns/index.js';
+import { displayDomain } from '../../core/idn.js';
+import { ACTION_IDS } from '../ids.js';
+import type { RecordTarget } from '../parse/command.js';
+import { escapeSlackText } from '../parse/slack-text.js';
+import { recordBullets } from '../render/records.js';
+import { proposeFromSlack } from './propose.js';
+import type { CommandRequest, Reply } from './types.js';
+
+/** What the "Remove all" button carries: the record set the person looked at. */
+export interface RemoveAllValue {
+  target: RecordTarget;
+  type: string;
+}
+
+/** The DNS core takes a full name, or a relative one together with the zone the person named. */
+function nameAndZone(target: RecordTarget): { name: string; zone?: string } {
+  return target.zone !== undefined && target.subdomain !== undefined ? { name: target.subdomain, zone: target.zone } : { name: target.name };
+}
+
+function shownName(plan: DnsPlan): string {
+  return escapeSlackText(displayDomain(plan.name.fqdn));
+}
+
+async function proposePlan(request: CommandRequest, plan: DnsPlan, echo: string): Promise<Reply> {
+  if (!plan.call) return { text: `${echo}\n${request.t.dns_noop()}` };
+  return proposeFromSlack(request, { path: plan.call.path, input: plan.call.input, echo });
+}
+
+/** `dns add`: plans "make the zone contain this record"; an existing identical record sends nothing. */
+export async function runDnsAdd(request: CommandRequest, target: RecordTarget, type: string, value: string, priority?: number): Promise<Reply> {
+  const plan = await planSetRecord(request.deps.core, { ...nameAndZone(target), type, value, priority });
+  const echo = request.t.echo_dnsAdd({
+    type: plan.type,
+    name: shownName(plan),
+    value: escapeSlackText(value),
+    priority: plan.added[0]?.priority !== undefined ? String(plan.added[0].priority) : undefined,
+  });
+  return proposePlan(request, plan, echo);
+}
+
+/**
+ * `dns rm`: with a value it removes exactly that value. Without one, REG.API would delete every record
+ * of the name and type, so the reply lists them and asks for a button press before proposing anything.
+ */
+export async function runDnsRemove(request: CommandRequest, target: RecordTarget, type: string, value: string | undefined): Promise<Reply> {
+  const { t, deps } = request;
+  if (value !== undefined) {
+    const plan = await planRemoveRecord(deps.core, { ...nameAndZone(target), type, value });
+    const echo = t.echo_dnsRemove({ type: plan.type, name: shownName(plan), value: escapeSlackText(value) });
+    if (!plan.call) return { text: `${echo}\n${t.dns_removeNothing({ type: plan.type, name: shownName(plan) })}` };
+    return proposePlan(request, plan, echo);
+  }
+
+  const upperType = type.toUpperCase();
+  const listing = await listRecords(deps.core, target.name, upperType);
+  const name = escapeSlackText(displayDomain(listing.name.fqdn));
+  const records = listing.records.filter((record) => record.subname === listing.name.subdomain);
+  if (records.length === 0) return { text: t.dns_removeNothing({ type: upperType, name }) };
+
+  const text = t.dns_removeAllConfirm({ count: records.length, type: upperType, name, list: recordBullets(records) });
+  const buttonValue: RemoveAllValue = { target, type: upperType };
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            style: 'danger',
+            action_id: ACTION_IDS.removeAll,
+            text: { type: 'plain_text', text: t.button_removeAll() },
+            value: JSON.stringify(buttonValue),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** After the "Remove all" button: plans the removal of every value and proposes it for approval. */
+export async function proposeRemoveAll(request: CommandRequest, value: RemoveAllValue): Promise<Reply> {
+  const plan = await planRemoveRecord(request.deps.core, { ...nameAndZone(value.target), type: value.type, all: true });
+  const echo = request.t.echo_dnsRemoveAll({ type: plan.type, name: shownName(plan) });
+  if (!plan.call) return { text: `${echo}\n${request.t.dns_removeNothing({ type: plan.type, name: shownName(plan) })}` };
+  return proposePlan(request, plan, echo);
+}

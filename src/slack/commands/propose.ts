@@ -1,0 +1,29 @@
+import type { OperationRecord } from '../../core/operations/types.js';
+import { slackActor } from '../context.js';
+import type { CommandRequest, Reply } from './types.js';
+
+export interface ProposalRequest {
+  path: string;
+  input: Record<string, unknown>;
+  /** What the app understood, shown before anything is proposed. */
+  echo: string;
+}
+
+/**
+ * Proposes a write for approval and tells the person where it waits. The write itself runs only after
+ * an approver's decision, through the queue; nothing is sent to REG.API here except the preview's reads.
+ */
+export async function proposeFromSlack(request: CommandRequest, proposal: ProposalRequest): Promise<Reply> {
+  const { deps, t } = request;
+  if (deps.config.readOnly) return { text: `${proposal.echo}\n${t.problem_readOnly()}` };
+
+  const operation: OperationRecord = await deps.operations.propose({
+    path: proposal.path,
+    input: proposal.input,
+    requestedBy: slackActor(request.userId),
+    meta: { slackRequest: { channel: request.channelId, user: request.userId } },
+  });
+  const channel = deps.config.slack.approvalChannel;
+  const where = channel ? t.proposed({ id: operation.id, channel: `<#${channel}>` }) : t.problem_noApprovalChannel({ id: operation.id });
+  return { text: `${proposal.echo}\n${where}` };
+}
