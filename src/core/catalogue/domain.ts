@@ -312,6 +312,7 @@ export const domainOperations = [
         .optional(),
       limit_from: wholeNumber.optional(),
     }),
+    // NOTE: the documentation shows the lots but not the key that holds them; `domains` is assumed.
     output: domainsAnswer(reregLot),
     access: 'partners',
     effect: 'read',

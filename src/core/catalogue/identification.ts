@@ -68,7 +68,8 @@ export function domainTarget<S extends z.ZodRawShape, I extends z.ZodType = Retu
     .describe('Several domains in one request; the client splits lists above REG.API\'s maximum');
   return z
     .strictObject({ ...domainIdShape, domains: domainsList.optional(), ...extra })
-    .refine((value) => namesSomething(value, [...DOMAIN_ID_KEYS, 'domains']), { message: IDENTIFY_DOMAIN });
+    .refine((value) => namesSomething(value, [...DOMAIN_ID_KEYS, 'domains']), { message: IDENTIFY_DOMAIN })
+    .describe('Name the domain with domain_name (or dname), service_id or user_servid, or list several in domains');
 }
 
 const IDENTIFY_SERVICE =
@@ -104,7 +105,12 @@ export function serviceTarget<S extends z.ZodRawShape>(extra: S, options: Servic
     ...extra,
   });
   const open = options.catchall ? base.catchall(options.catchall) : base;
-  return open.superRefine((value: Record<string, unknown>, ctx) => {
+  const described = open.describe(
+    options.list
+      ? 'Name the service with service_id, user_servid or domain_name (plus servtype), or list several in services'
+      : 'Name the service with service_id, user_servid or domain_name (plus servtype for non-domain services)',
+  );
+  return described.superRefine((value: Record<string, unknown>, ctx) => {
     if (!namesSomething(value, keys)) {
       if (options.required !== false) ctx.addIssue({ code: 'custom', message: IDENTIFY_SERVICE });
       return;
@@ -130,7 +136,8 @@ export function billTarget<S extends z.ZodRawShape>(extra: S) {
       bills: z.array(billItem).min(1, 'bills is empty: list at least one bill').optional().describe('Several bill ids'),
       ...extra,
     })
-    .refine((value) => namesSomething(value, ['bill_id', 'bills']), { message: IDENTIFY_BILL });
+    .refine((value) => namesSomething(value, ['bill_id', 'bills']), { message: IDENTIFY_BILL })
+    .describe('Name the bill with bill_id, or list several in bills');
 }
 
 /** Builds the schema of a request that acts on one folder, named by `folder_id` or `folder_name`. */

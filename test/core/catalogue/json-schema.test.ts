@@ -53,6 +53,17 @@ describe('JSON Schema conversion', () => {
     );
   });
 
+  it('explains the domain identification', () => {
+    const schema = inputSchema('zone/add_txt') as JsonSchema & { description?: string };
+    expect(schema.description).toMatch(/domain_name/);
+    expect(schema.description).toMatch(/domains/);
+  });
+
+  it('explains the service identification', () => {
+    const schema = inputSchema('service/get_info') as JsonSchema & { description?: string };
+    expect(schema.description).toMatch(/service_id/);
+  });
+
   it('lists the required fields of other methods', () => {
     expect(inputSchema('zone/add_mx').required).toEqual(['mail_server']);
     expect(inputSchema('zone/add_srv').required).toEqual(['service', 'priority', 'target', 'port']);
