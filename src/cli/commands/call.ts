@@ -1,0 +1,79 @@
+import { hintFor } from '../../core/client/hints.js';
+import { findOperation } from '../../core/catalogue/index.js';
+import { RegApi2Error } from '../../core/client/errors.js';
+import { CallInputError, buildCallInput } from '../call-input.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from '../command.js';
+import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
+import { printErrorJson, printErrorObject, printJson } from '../output.js';
+import { openRuntime } from '../runtime.js';
+import { proposeFromCli } from './ops.js';
+
+const usage = `Usage: regapi2 call CATEGORY/METHOD [key=value ...] [--json '{...}'] [options]
+
+Runs one REG.API read method and prints its answer as JSON on stdout. Errors go to stderr as
+JSON with the code and the next step, and the exit code is 1.
+
+  CATEGORY/METHOD      a method path such as domain/check or nop, or a tool name such as domain_check
+  key=value            a method argument; the value is JSON when it parses (period=2, records=[...]),
+                       a string otherwise; domains=a.ru,b.ru and services=1,2 make lists
+  --json OBJECT        method arguments as one JSON object
+
+Write and billing methods are not sent directly: the call becomes an operation that waits for a
+person's approval (\`regapi2 ops approve ID\`). Its preview goes to stderr and the operation to stdout.
+
+  --wait               wait until the operation is done or failed (needs a worker on the same store)
+
+${COMMON_OPTIONS_HELP}`;
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, usage, { ...COMMON_OPTIONS, json: { type: 'string' }, wait: { type: 'boolean' } }, true);
+  const [path, ...pairs] = positionals;
+  if (path === undefined) throw new UsageError('missing the method path, e.g. domain/check', usage);
+  const def = findOperation(path);
+  if (!def) {
+    throw new UsageError(`unknown method "${path}"; give a REG.API path such as domain/check or a tool name such as domain_check`, usage);
+  }
+
+  let input: Record<string, unknown>;
+  try {
+    input = buildCallInput(def, pairs, typeof values.json === 'string' ? values.json : undefined);
+  } catch (error) {
+    if (error instanceof CallInputError) throw new UsageError(error.message, usage);
+    throw error;
+  }
+
+  const runtime = await openRuntime(configFlags(values));
+  try {
+    const parsed = runtime.core.validate(def.path, input);
+    if (def.effect !== 'read') return await proposeFromCli(runtime, def.path, parsed, { wait: values.wait === true });
+    const result = await runtime.core.call(def.path, parsed);
+    printJson(result.answer ?? null);
+    if (result.outcome === 'partial') {
+      const failed = result.items.filter((item) => !item.ok);
+      printErrorObject({
+        code: 'PARTIAL_FAILURE',
+        message: `${failed.length} of ${result.items.length} elements of ${def.path} failed; the others succeeded.`,
+        hint: 'See the next step of each failed element.',
+        items: failed.map((item) => ({
+          index: item.index,
+          key: item.key,
+          error_code: item.errorCode,
+          error_text: item.errorText,
+          hint: hintFor(item.errorCode ?? '', item.item),
+        })),
+      });
+      return EXIT_FAILED;
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof RegApi2Error) {
+      printErrorJson(error);
+      return EXIT_FAILED;
+    }
+    throw error;
+  } finally {
+    await runtime.close();
+  }
+}
+
+export const callCommand: Command = { name: 'call', summary: 'run one REG.API read method and print the answer as JSON', usage, run };

@@ -1,0 +1,37 @@
+import { start } from 'node:repl';
+import { createFacade } from '../../core/facade.js';
+import { EXIT_OK, type Command } from '../command.js';
+import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
+import { openRuntime } from '../runtime.js';
+
+const usage = `Usage: regapi2 console [options]
+
+An interactive JavaScript prompt with every REG.API category in scope, for example:
+  await domain.check({ domain_name: 'example.ru' })
+  await common.nop()
+  await zone.getResourceRecords({ domains: [{ dname: 'example.ru' }] })
+Credentials come from ~/.regapi2 (username=..., password=...), the environment or the defaults,
+like the Ruby gem's console. Read methods run at once; write methods are refused because they
+need a person's approval. \`api\` holds every category and \`core\` the client itself.
+
+${COMMON_OPTIONS_HELP}`;
+
+async function run(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, usage, COMMON_OPTIONS, false);
+  const runtime = await openRuntime(configFlags(values));
+  const { core, config } = runtime;
+  const api = createFacade(core);
+
+  process.stdout.write(
+    `regapi2 console: login ${config.username} at ${config.apiUrl}\n` +
+      `Categories: ${Object.keys(api).sort().join(', ')}. Try: await common.nop()\n`,
+  );
+  const repl = start({ prompt: 'regapi2> ' });
+  Object.assign(repl.context, api, { api, core });
+
+  await new Promise<void>((resolve) => repl.once('exit', () => resolve()));
+  await runtime.close();
+  return EXIT_OK;
+}
+
+export const consoleCommand: Command = { name: 'console', summary: 'interactive prompt with every REG.API category in scope', usage, run };

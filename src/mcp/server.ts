@@ -1,0 +1,88 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Core } from '../core/core.js';
+import { RegApi2Error, ValidationError } from '../core/client/errors.js';
+import { redact, secretsOf } from './redact.js';
+import type { McpTool, ToolProvider } from './tool.js';
+import { selectTools } from './toolsets.js';
+import { errorToTool } from './tools/result.js';
+
+export const SERVER_NAME = 'regapi2';
+
+export interface McpServerOptions {
+  core: Core;
+  providers: readonly ToolProvider[];
+  version: string;
+}
+
+/** Selects the tools a server built from these options serves, by `toolsets` and `readOnly` from the configuration. */
+export function servedTools(options: Pick<McpServerOptions, 'core' | 'providers'>): McpTool[] {
+  const all = options.providers.flatMap((provider) => provider(options.core));
+  return selectTools(all, { toolsets: options.core.config.toolsets, readOnly: options.core.config.readOnly });
+}
+
+function listEntry(tool: McpTool) {
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+    ...(tool.outputSchema ? { outputSchema: tool.outputSchema } : {}),
+    annotations: tool.annotations,
+  };
+}
+
+/**
+ * Creates an MCP server (the SDK's low-level `Server`, so the JSON Schemas are exactly the ones built
+ * here) serving the selected tools. Failures of REG.API come back as results with `isError: true`;
+ * unknown tools and invalid arguments are JSON-RPC InvalidParams errors.
+ */
+export function createMcpServer(options: McpServerOptions): Server {
+  const { core } = options;
+  const tools = servedTools(options);
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  const secrets = secretsOf(core.config);
+  const logger = core.logger.child({ component: 'mcp' });
+
+  const server = new Server(
+    { name: SERVER_NAME, version: options.version, title: 'REG.API v2 (REG.RU)' },
+    { capabilities: { tools: { listChanged: false } } },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: tools.map(listEntry) }));
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const { name, arguments: args = {} } = request.params;
+    const tool = byName.get(name);
+    if (!tool) {
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${name}": tools/list returns the tools this server serves.`);
+    }
+    const log = logger.child({ tool: name, requestId: extra.requestId });
+    try {
+      const result = await tool.handler(args, { ...extra, server });
+      if (result.isError) log.warn({ text: redact(result.content, secrets) }, 'tool call failed');
+      return redact(result, secrets);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        throw new McpError(ErrorCode.InvalidParams, error.message, { issues: error.issues });
+      }
+      if (error instanceof McpError) throw error;
+      if (error instanceof RegApi2Error) return redact(errorToTool(name, error), secrets);
+      // An unexpected exception is a defect here, not a REG.API failure; the model still gets a result it can read.
+      log.error({ err: error }, 'tool handler raised an unexpected error');
+      const message = error instanceof Error ? error.message : String(error);
+      return redact(
+        { isError: true, content: [{ type: 'text', text: `Internal error in ${name}: ${message}` }] },
+        secrets,
+      );
+    }
+  });
+
+  return server;
+}
