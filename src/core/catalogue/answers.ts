@@ -61,11 +61,8 @@ export function itemWith<S extends z.ZodRawShape>(extra: S) {
   return z.looseObject({ ...itemResultShape, ...extra });
 }
 
-/**
- * An answer with no documented content. Whatever REG.API sends passes through, and a missing answer is
- * valid, because methods such as user/nop and folder/create send none.
- */
-export const looseAnswer = z.looseObject({}).optional();
+/** An answer with no documented content: whatever REG.API sends passes through. */
+export const looseAnswer = z.looseObject({});
 
 /** Builds an answer schema whose `domains` list carries one outcome per domain. */
 export function domainsAnswer<I extends z.ZodType = typeof itemResult, S extends z.ZodRawShape = {}>(

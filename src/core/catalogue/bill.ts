@@ -23,8 +23,7 @@ export const billOperations = [
       bill_id: idValue.optional(),
       bills: z.array(billItem).min(1).optional(),
     }),
-    // Without bill ids REG.API sends no answer at all.
-    output: billsAnswer.optional(),
+    output: billsAnswer,
     access: 'clients',
     effect: 'read',
     bulk: BILLS_BULK,

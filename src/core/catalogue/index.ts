@@ -30,6 +30,16 @@ const ALL_OPERATIONS: OperationDefinition[] = [
   ...shopOperations,
 ];
 
+/**
+ * Lets every output schema accept a missing `answer`. REG.API omits it for methods with nothing to
+ * return (user/nop, folder/create), and the test account omits it for many more, so a missing answer
+ * is not a malformed one.
+ */
+function acceptMissingAnswer(operation: OperationDefinition): OperationDefinition {
+  if (operation.output.safeParse(undefined).success) return operation;
+  return { ...operation, output: operation.output.optional() };
+}
+
 /** Indexes the operations by path and by tool name; throws when two entries share either. */
 function indexOperations(operations: readonly OperationDefinition[]): Map<string, OperationDefinition> {
   const byName = new Map<string, OperationDefinition>();
@@ -53,7 +63,7 @@ function byPath(left: OperationDefinition, right: OperationDefinition): number {
 }
 
 /** Every operation, sorted by path. */
-export const catalogue: readonly OperationDefinition[] = Object.freeze([...ALL_OPERATIONS].sort(byPath));
+export const catalogue: readonly OperationDefinition[] = Object.freeze(ALL_OPERATIONS.map(acceptMissingAnswer).sort(byPath));
 
 const operationsByName = indexOperations(catalogue);
 
