@@ -36,35 +36,64 @@ function total(prices: (number | undefined)[]): number | undefined {
   return prices.every((price): price is number => price !== undefined) && prices.length > 0 ? prices.reduce((sum, price) => sum + price, 0) : undefined;
 }
 
-/** domain/create and domain/transfer: `domain/check` quotes the price of each name for the first year. */
+/** Reads `domain/get_prices` once: prices per TLD, keyed as REG.API keys them (Cyrillic TLDs in Unicode). */
+async function domainPriceTable(core: PreviewCore, warnings: string[]): Promise<{ prices: Answer; currency?: string }> {
+  try {
+    const answer = obj((await core.call('domain/get_prices', { show_renew_data: 1 })).answer);
+    return { prices: obj(answer.prices), currency: typeof answer.currency === 'string' ? answer.currency : undefined };
+  } catch (error) {
+    warnings.push(failure('domain/get_prices', error));
+    return { prices: {} };
+  }
+}
+
+function tldPrices(table: Answer, dname: string): Answer {
+  const tld = tldOf(dname);
+  return obj(table[tld] ?? table[toUnicode(tld)]);
+}
+
+/**
+ * domain/create and domain/transfer: `domain/check` quotes the first year of each name. It is a
+ * partner method, so for other accounts (and names it quotes no price for) a registration is priced
+ * from `domain/get_prices`. Each further year costs the TLD's `renew_price`.
+ */
 async function quoteDomainOrder(core: PreviewCore, path: string, input: Answer): Promise<Quote> {
   const warnings: string[] = [];
   const domains = targetsOf(input).domains;
   const currency = typeof input.currency === 'string' ? input.currency : DEFAULT_CURRENCY;
   const check: Answer = { domains: domains.map((dname) => ({ dname })), currency };
   if (path === 'domain/transfer') check.is_transfer = 1;
-  let answers: Answer[];
+  let answers: Answer[] = [];
+  let quoted: string | undefined;
   try {
     answers = list(obj((await core.call('domain/check', check, { fresh: true })).answer).domains);
+    const withCurrency = answers.find((entry) => typeof entry.currency === 'string')?.currency;
+    quoted = typeof withCurrency === 'string' ? withCurrency : undefined;
   } catch (error) {
-    return { warnings: [failure('domain/check', error)] };
+    warnings.push(failure('domain/check', error));
   }
 
-  const prices = domains.map((dname, index) => {
-    const entry = answers[index] ?? {};
-    const price = amount(entry.price);
-    if (entry.error_code !== undefined) warnings.push(`${displayDomain(dname)}: domain/check answered ${String(entry.error_code)}.`);
-    if (price === undefined) warnings.push(`REG.API quoted no price for ${displayDomain(dname)}; the price is unknown.`);
-    return price;
-  });
   const period = periodOf(input);
-  let price = total(prices);
-  if (price !== undefined && period > 1) {
-    price *= period;
-    warnings.push(`domain/check quotes one year; the total assumes each of the ${period} years costs the same (an estimate).`);
+  let table: { prices: Answer; currency?: string } | undefined;
+  const prices: (number | undefined)[] = [];
+  for (const [index, dname] of domains.entries()) {
+    const entry = answers[index] ?? {};
+    if (entry.error_code !== undefined) warnings.push(`${displayDomain(dname)}: domain/check answered ${String(entry.error_code)}.`);
+    let first = amount(entry.price);
+    if (first === undefined || period > 1) table ??= await domainPriceTable(core, warnings);
+    if (first === undefined && path === 'domain/create' && table) {
+      first = amount(tldPrices(table.prices, dname).reg_price);
+      if (first !== undefined) quoted ??= table.currency;
+    }
+    let price = first;
+    if (price !== undefined && period > 1 && table) {
+      const renew = amount(tldPrices(table.prices, dname).renew_price);
+      price = renew === undefined ? undefined : price + renew * (period - 1);
+    }
+    if (price === undefined) warnings.push(`REG.API quoted no price for ${displayDomain(dname)} for ${period} year(s); the price is unknown.`);
+    prices.push(price);
   }
-  const quoted = answers.find((entry) => typeof entry.currency === 'string')?.currency;
-  return { price, currency: typeof quoted === 'string' ? quoted : currency, warnings };
+  return { price: total(prices), currency: quoted ?? currency, warnings };
 }
 
 function tldOf(dname: string): string {
@@ -140,18 +169,12 @@ async function quoteRenewal(core: PreviewCore, input: Answer): Promise<Quote> {
     const label = service.dname ? displayDomain(service.dname) : `service ${service.serviceId ?? '?'}`;
     if (service.servtype === 'domain' && service.dname) {
       if (domainTable === undefined) {
-        try {
-          const answer = obj((await core.call('domain/get_prices', { show_renew_data: 1 })).answer);
-          domainTable = obj(answer.prices);
-          currency ??= typeof answer.currency === 'string' ? answer.currency : undefined;
-        } catch (error) {
-          warnings.push(failure('domain/get_prices', error));
-          domainTable = {};
-        }
+        const table = await domainPriceTable(core, warnings);
+        domainTable = table.prices;
+        currency ??= table.currency;
       }
-      const tld = tldOf(service.dname);
-      const price = amount(obj(domainTable[tld] ?? domainTable[toUnicode(tld)]).renew_price);
-      if (price === undefined) warnings.push(`domain/get_prices lists no renewal price for .${tld} (${label}).`);
+      const price = amount(tldPrices(domainTable, service.dname).renew_price);
+      if (price === undefined) warnings.push(`domain/get_prices lists no renewal price for .${tldOf(service.dname)} (${label}).`);
       prices.push(price);
       continue;
     }
