@@ -51,6 +51,7 @@ function record(subname: string, rectype: string, content: string, prio: number 
 
 /** Builds the record a `zone/add_*` action adds, checking each value as REG.API does. */
 export function buildRecord(action: string, params: Params): BuiltRecord {
+  if (action === 'remove_record' || REQUIRED_PARAMS[action] === undefined) return { ok: false, code: 'INVALID_ACTION', params: { action } };
   const missing = missingParam(action, params);
   if (missing !== undefined) return { ok: false, code: 'PARAMETER_MISSING', params: { param: missing } };
   const defaultApex = action === 'add_mx' && params.subdomain === undefined;
