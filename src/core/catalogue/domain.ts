@@ -27,6 +27,8 @@ import {
 import { authinfo, domainOrderShape, requireDomain, requireRegistrationData } from './domain-order.js';
 
 const DOMAINS_BULK: BulkSpec = { field: 'domains', max: 1000 };
+
+const CONTACTS_NOTE = 'Contact fields differ per TLD; fields not named in the schema are accepted as string values.';
 const PREMIUM_PRICES_BULK: BulkSpec = { field: 'domains', max: 100 };
 
 /** A list of TLDs: `"ru"`, `"ru,su"` or `["ru", "рф"]`. */
@@ -34,6 +36,17 @@ const tlds = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).des
 
 /** A numeric filter that REG.API takes as a number or a string. */
 const numberFilter = z.union([z.number(), z.string()]);
+
+/** Demands new name servers (ns0.., or nss) or `undelegate`, so that domain/update_nss changes something. */
+function requireNameServers(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const named = Object.keys(nsFieldsShape).some((key) => value[key] !== undefined);
+  if (named || value.nss !== undefined || value.undelegate !== undefined) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['nss'],
+    message: 'No name servers given: give ns0, ns1, ... or nss, or undelegate: 1 to remove the delegation',
+  });
+}
 
 /** Builds a request schema that names one domain by name only, as the glue-host methods take it. */
 function byDomainName<S extends z.ZodRawShape>(extra: S) {
@@ -184,6 +197,8 @@ export const domainOperations = [
     path: 'domain/check',
     summary: 'Check whether domain names are free to register (or to transfer), with prices.',
     description: 'REG.API returns result "Available" for a free name and an error_code for a taken or invalid one.',
+    // A taken name is the answer to the question, not a failed call.
+    itemOutcomes: 'report',
     input: z
       .strictObject({
         domain_name: domainName.optional(),
@@ -211,9 +226,8 @@ export const domainOperations = [
     path: 'domain/create',
     summary: 'Register domain names; spends money or creates a bill.',
     description:
-      'Needs contacts (or a saved profile_type and profile_name) and nss (or not_delegated: 1). Contact fields differ ' +
-      'per TLD; fields not named in the schema are accepted as string values. Give user_servid so that a resend ' +
-      'cannot register twice.',
+      'Needs contacts (or a saved profile_type and profile_name) and nss (or not_delegated: 1). Give user_servid so ' +
+      `that a resend cannot register twice. ${CONTACTS_NOTE}`,
     input: z.strictObject(domainOrderShape).superRefine(requireRegistrationData),
     output: orderAnswer,
     access: 'clients',
@@ -225,7 +239,7 @@ export const domainOperations = [
     summary: 'Transfer domain names in from another registrar; spends money or creates a bill.',
     description:
       'gTLD domains need authinfo (top level or per domains item). Contacts are optional for .RU/.SU/.РФ, where ' +
-      'they are used for verification. period 0 is allowed.',
+      `they are used for verification. period 0 is allowed. ${CONTACTS_NOTE}`,
     input: z
       .strictObject({ ...domainOrderShape, authinfo: authinfo.optional() })
       .superRefine(requireDomain),
@@ -320,6 +334,7 @@ export const domainOperations = [
   defineOperation({
     path: 'domain/set_rereg_bids',
     summary: 'Place bids on expiring domain names; spends money or creates a bill.',
+    description: CONTACTS_NOTE,
     input: z.strictObject({
       domains: z
         .array(
@@ -361,7 +376,7 @@ export const domainOperations = [
   defineOperation({
     path: 'domain/update_contacts',
     summary: 'Change the contact data of domains (all listed domains must use the same contact type).',
-    description: 'Contact fields differ per TLD; fields not named in the schema are accepted as string values.',
+    description: CONTACTS_NOTE,
     input: domainTarget({
       contacts,
       payout_agreement: flag01.optional().describe('1: agree to pay if the change costs money'),
@@ -421,7 +436,7 @@ export const domainOperations = [
       nss: nss.optional(),
       undelegate: flag01.optional().describe('1: remove the delegation instead of setting servers'),
       payout_agreement: flag01.optional(),
-    }),
+    }).superRefine(requireNameServers),
     output: z.looseObject({
       ...domainsAnswer().shape,
       ...servicesAnswer().shape,
