@@ -209,6 +209,12 @@ describe('method-specific inputs', () => {
     );
   });
 
+  it('requires name servers for domain/update_nss', () => {
+    expect(issuesOf('domain/update_nss', { dname: 'a.ru' }).map((issue) => issue.path)).toEqual(['nss']);
+    expect(issuesOf('domain/update_nss', { dname: 'a.ru', ns0: 'ns1.reg.ru', ns1: 'ns2.reg.ru' })).toEqual([]);
+    expect(issuesOf('domain/update_nss', { dname: 'a.ru', undelegate: true })).toEqual([]);
+  });
+
   it('types unnamed contact fields as strings', () => {
     const issues = issuesOf('domain/update_contacts', { dname: 'a.ru', contacts: { o_company: 'X', x_number: 5 } });
     expect(issues.map((issue) => issue.path)).toEqual(['contacts.x_number']);
