@@ -81,9 +81,13 @@ describe('sandbox faults', () => {
   });
 
   it('holds the answer after the call changed state', async () => {
-    sandbox.faults.add({ path: 'zone/add_txt', kind: 'hold', ms: 400 });
-    const pending = call(sandbox, 'zone/add_txt', zoneCall, client);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    sandbox.faults.add({ path: 'zone/add_txt', kind: 'hold', ms: 1500 });
+    let answered = false;
+    const pending = call(sandbox, 'zone/add_txt', zoneCall, client).finally(() => {
+      answered = true;
+    });
+    while (txtRecords().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(answered).toBe(false);
     expect(txtRecords()).toEqual(['held']);
     const envelope = await pending;
     expect(envelope.answer.domains[0].result).toBe('success');
