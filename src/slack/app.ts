@@ -8,12 +8,7 @@ import type { Store } from '../core/store/types.js';
 import { createBoltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './context.js';
 import { DEFAULT_LOCALE, type Locale } from './i18n/index.js';
-import { registerApproveListener } from './listeners/approve.js';
-import { registerCommandListener } from './listeners/command.js';
-import { registerOrderProfileListener } from './listeners/order-profile.js';
-import { registerRejectListener } from './listeners/reject.js';
-import { registerRemoveAllListener } from './listeners/remove-all.js';
-import { registerServicesPageListener } from './listeners/services-page.js';
+import { registerListeners } from './listeners/index.js';
 import { SlackApprovalNotifier } from './notifier.js';
 
 /** Bolt's default path for slash commands and interactivity; manifest.json points Slack at it. */
@@ -120,12 +115,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     logger.error({ err: error }, 'Slack listener failed');
   });
 
-  registerCommandListener(app, deps);
-  registerApproveListener(app, deps);
-  registerRejectListener(app, deps);
-  registerRemoveAllListener(app, deps);
-  registerServicesPageListener(app, deps);
-  registerOrderProfileListener(app, deps);
+  registerListeners(app, deps);
 
   let expiryTimer: NodeJS.Timeout | undefined;
   const expiryCheckMs = options.expiryCheckMs ?? DEFAULT_EXPIRY_CHECK_MS;

@@ -1,13 +1,6 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../core/log.js';
 
-const TO_PINO: Record<LogLevel, string> = {
-  [LogLevel.DEBUG]: 'debug',
-  [LogLevel.INFO]: 'info',
-  [LogLevel.WARN]: 'warn',
-  [LogLevel.ERROR]: 'error',
-};
-
 function toBoltLevel(level: string): LogLevel {
   if (level === 'trace' || level === 'debug') return LogLevel.DEBUG;
   if (level === 'info') return LogLevel.INFO;
@@ -41,9 +34,8 @@ export function createBoltLogger(logger: Logger): BoltLogger {
     info: (...parts: unknown[]) => child.info(joinArguments(parts)),
     warn: (...parts: unknown[]) => child.warn(joinArguments(parts)),
     error: (...parts: unknown[]) => child.error(joinArguments(parts)),
-    setLevel: (level: LogLevel) => {
-      child.level = TO_PINO[level];
-    },
+    // Bolt sets INFO on any logger it is given; the process's configured level wins instead.
+    setLevel: () => {},
     getLevel: () => toBoltLevel(child.level),
     setName: () => {},
   };
