@@ -8,7 +8,7 @@ import type { OperationRecord, OperationState, Operations } from '../../core/ope
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
 import { printErrorJson, printJson } from '../output.js';
-import { openRuntime } from '../runtime.js';
+import { openRuntime, type Runtime } from '../runtime.js';
 
 const usage = `Usage: regapi2 ops list|show ID|approve ID|reject ID [options]
 
@@ -147,6 +147,48 @@ async function rejectOperation(operations: Operations, id: string, values: Recor
   return EXIT_OK;
 }
 
+function operationsFor(runtime: Runtime): Operations {
+  return createOperations({
+    core: runtime.core,
+    // openRuntime raises a ConfigError when the store cannot open, so a store is always present here.
+    store: runtime.store!,
+    logger: runtime.logger,
+    approvalPolicy: { approvers: runtime.config.slack.approvers, expiryMs: runtime.config.approvalExpiryMs },
+  });
+}
+
+/**
+ * Proposes a write or billing call from `regapi2 call`: prints the preview and the command that
+ * approves it on stderr and the operation as JSON on stdout. With `wait`, waits for the outcome
+ * (another person approves it, and a worker on the same store sends it).
+ */
+export async function proposeFromCli(
+  runtime: Runtime,
+  path: string,
+  input: Record<string, unknown>,
+  options: { wait: boolean; timeoutMs?: number },
+): Promise<number> {
+  const operations = operationsFor(runtime);
+  const proposed = await operations.propose({ path, input, requestedBy: terminalActor() });
+  const confirm = proposed.preview?.confirmWith ? ` --confirm ${JSON.stringify(proposed.preview.confirmWith)}` : '';
+  process.stderr.write(
+    `${[
+      ...describeOperation(proposed),
+      '',
+      `Nothing was sent. ${path} runs after a person approves it:`,
+      `  regapi2 ops approve ${proposed.id}${confirm}`,
+      `  regapi2 ops reject ${proposed.id}`,
+    ].join('\n')}\n`,
+  );
+  if (!options.wait) {
+    printJson(proposed);
+    return EXIT_OK;
+  }
+  const finished = await operations.waitFor(proposed.id, { timeoutMs: options.timeoutMs ?? 3_600_000 });
+  printJson(finished);
+  return WAIT_END_STATES.includes(finished.state) ? EXIT_OK : EXIT_FAILED;
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, usage, OPTIONS, true);
   const [subcommand, id, ...extra] = positionals;
@@ -161,13 +203,7 @@ async function run(argv: string[]): Promise<number> {
 
   const runtime = await openRuntime(configFlags(values));
   try {
-    const operations = createOperations({
-      core: runtime.core,
-      // openRuntime raises a ConfigError when the store cannot open, so a store is always present here.
-      store: runtime.store!,
-      logger: runtime.logger,
-      approvalPolicy: { approvers: runtime.config.slack.approvers, expiryMs: runtime.config.approvalExpiryMs },
-    });
+    const operations = operationsFor(runtime);
     const json = values.json === true;
     if (subcommand === 'list') return await listOperations(operations, values.all === true, json);
     if (subcommand === 'show') return await showOperation(operations, operationId, json);

@@ -14,8 +14,12 @@ export type FailureAction =
   | { action: 'unknown'; error: OperationError }
   | { action: 'failed'; error: OperationError };
 
-/** REG.API answers this code (with HTTP 503) when it failed before executing anything. */
-const TEMPORARY_SERVER_CODES = new Set(['INTERNAL_API_ERROR']);
+/**
+ * Codes outside NOT_EXECUTED_CODES that also mean "not executed, try later": REG.API answers
+ * INTERNAL_API_ERROR (with HTTP 503) when it failed before executing anything, and
+ * DOMAIN_ORDER_LOCKED while another order for the same domain is still being processed.
+ */
+export const TEMPORARY_CODES: ReadonlySet<string> = new Set(['INTERNAL_API_ERROR', 'DOMAIN_ORDER_LOCKED']);
 
 export function operationError(error: unknown): OperationError {
   if (error instanceof RegApi2Error) return { code: error.code, message: error.message, hint: error.hint };
@@ -56,7 +60,7 @@ export function classifyFailure(error: unknown, attempts: number, policy: RetryP
     return error.mayHaveReachedServer ? { action: 'unknown', error: described } : retry(backoff);
   }
   if (error instanceof RegApiError) {
-    if (NOT_EXECUTED_CODES.has(error.code) || TEMPORARY_SERVER_CODES.has(error.code)) {
+    if (NOT_EXECUTED_CODES.has(error.code) || TEMPORARY_CODES.has(error.code)) {
       return retry(backoff);
     }
     if (error.code === 'USER_SERVID_IS_NOT_UNIQUE' || (attempts > 1 && ALREADY_DONE_CODES.has(error.code))) {

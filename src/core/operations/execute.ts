@@ -1,7 +1,7 @@
 import { RegApiError } from '../client/errors.js';
 import { NOT_EXECUTED_CODES } from '../client/hints.js';
-import { backToPerson, journal, transition, type OperationsContext } from './context.js';
-import { backoffDelay, classifyFailure, operationError } from './classify.js';
+import { backToPerson, journal, notify, transition, type OperationsContext } from './context.js';
+import { TEMPORARY_CODES, backoffDelay, classifyFailure, operationError } from './classify.js';
 import { LeaseKeeper } from './lease.js';
 import { judgeResult } from './outcome.js';
 import { evidenceBeforeSend, reconcileOne } from './reconcile.js';
@@ -15,7 +15,7 @@ async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper
   const operation = await keeper.release();
   const failures = Number(operation.meta.unsentFailures ?? 0) + 1;
   const described = operationError(error);
-  const temporary = !(error instanceof RegApiError) || NOT_EXECUTED_CODES.has(error.code) || error.code === 'INTERNAL_API_ERROR';
+  const temporary = !(error instanceof RegApiError) || NOT_EXECUTED_CODES.has(error.code) || TEMPORARY_CODES.has(error.code);
   const released = { leaseOwner: null, leaseUntil: null };
   context.logger.warn({ err: error, operationId: operation.id, step }, 'operation step failed before sending');
 
@@ -40,6 +40,7 @@ async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper
 export async function executeClaimed(context: OperationsContext, claimed: OperationRecord): Promise<OperationRecord | null> {
   const keeper = new LeaseKeeper(context, claimed);
   const { core, preview } = context;
+  await notify(context, claimed, 'update');
   const operation = claimed;
 
   let fresh: Preview;

@@ -22,17 +22,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Whether REG.API created an order or renewal that still waits for payment. A renewal answers
- * `status: only_bill_created`. An order placed with `ok_if_no_money` returns a bill either way, so
- * it counts as unpaid when the preview showed the price exceeding the balance.
+ * `status: only_bill_created`. An order returns a bill either way: it stays unpaid when its pay type
+ * is not `prepay`, or when `ok_if_no_money` let it through although the preview showed the price
+ * exceeding the balance.
  */
 export function isUnpaid(answer: unknown, input: Record<string, unknown>, preview: Preview | null): boolean {
   if (!isRecord(answer)) return false;
   if (answer.status === 'only_bill_created' || answer.pay_status === 'notpayed') return true;
   const services = Array.isArray(answer.services) ? answer.services : [];
   if (services.some((item) => isRecord(item) && item.status === 'only_bill_created')) return true;
+  if (answer.bill_id === undefined || answer.status !== undefined) return false;
+  const payType = input.pay_type === undefined || input.pay_type === '' ? 'prepay' : String(input.pay_type);
+  if (payType !== 'prepay') return true;
   const okIfNoMoney = input.ok_if_no_money === true || input.ok_if_no_money === 1 || input.ok_if_no_money === '1';
   const short = preview?.balanceAfter !== undefined && preview.balanceAfter < 0;
-  return okIfNoMoney && answer.bill_id !== undefined && short;
+  return okIfNoMoney && short;
 }
 
 /** Turns an accepted call into the operation's final state and result. */

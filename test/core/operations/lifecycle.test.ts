@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { ValidationError } from '../../../src/core/client/errors.js';
+import { ApprovalDeniedError, OperationStateError } from '../../../src/core/operations/index.js';
+import { ACCOUNT, drain, startQueueHarness, type QueueHarness } from './harness.js';
+
+const ADD_TXT = { domains: [{ dname: 'example.ru' }], subdomain: '_acme-challenge', text: 'token-1' };
+
+describe('operation lifecycle', () => {
+  let harness: QueueHarness;
+
+  beforeEach(async () => {
+    harness = await startQueueHarness();
+  });
+
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it('proposes a write without sending it', async () => {
+    const operation = await harness.operations.propose({ path: 'zone/add_txt', input: ADD_TXT, requestedBy: 'cli:alice' });
+
+    expect(operation.state).toBe('awaiting_approval');
+    expect(operation.account).toBe(ACCOUNT);
+    expect(operation.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(operation.preview?.dns?.added).toEqual([expect.objectContaining({ subname: '_acme-challenge', type: 'TXT', content: 'token-1' })]);
+    expect(harness.requestsFor('zone/add_txt')).toBe(0);
+    expect(await drain(harness.operations)).toBe(0);
+  });
+
+  it('rejects proposing a read method', async () => {
+    await expect(harness.operations.propose({ path: 'domain/check', input: { domain_name: 'a.ru' }, requestedBy: 'cli:alice' })).rejects.toThrow(
+      ValidationError,
+    );
+  });
+
+  it('rejects invalid input before storing anything', async () => {
+    await expect(
+      harness.operations.propose({ path: 'zone/add_txt', input: { ...ADD_TXT, surprise: 1 }, requestedBy: 'cli:alice' }),
+    ).rejects.toThrow(/surprise/);
+    expect(await harness.operations.list()).toEqual([]);
+  });
+
+  it('runs an approved write and journals it', async () => {
+    const proposed = await harness.operations.propose({ path: 'zone/add_txt', input: ADD_TXT, requestedBy: 'cli:alice' });
+    const queued = await harness.operations.approve(proposed.id, { by: 'cli:bob', tier: 'terminal', confirmation: 'example.ru' });
+    expect(queued.state).toBe('queued');
+    expect(queued.decidedBy).toBe('cli:bob');
+
+    expect(await drain(harness.operations)).toBe(1);
+    const done = await harness.operations.get(proposed.id);
+    expect(done?.state).toBe('done');
+    expect(done?.attempts).toBe(1);
+    expect(done?.leaseOwner).toBeNull();
+    expect(harness.requestsFor('zone/add_txt')).toBe(1);
+    const zone = harness.sandbox.state(ACCOUNT)!.zones.get('example.ru')!;
+    expect(zone.records.filter((record) => record.content === 'token-1')).toHaveLength(1);
+
+    const journal = await harness.operations.journal(proposed.id);
+    const kinds = journal.map((entry) => entry.kind);
+    expect(kinds.indexOf('decision')).toBeGreaterThan(0);
+    // The attempt is journaled before the request leaves, and the core journals the answer after it.
+    const request = kinds.indexOf('request');
+    const answer = journal.findIndex((entry) => entry.kind === 'answer' && entry.data.path === 'zone/add_txt');
+    expect(request).toBeGreaterThan(kinds.indexOf('decision'));
+    expect(answer).toBeGreaterThan(request);
+    expect(journal.at(-1)?.data).toMatchObject({ from: 'sending', to: 'done' });
+    expect(JSON.stringify(journal)).not.toContain('Client-Pa55');
+  });
+
+  it('requires the typed confirmation at a terminal', async () => {
+    const proposed = await harness.operations.propose({ path: 'zone/add_txt', input: ADD_TXT, requestedBy: 'cli:alice' });
+
+    await expect(harness.operations.approve(proposed.id, { by: 'cli:bob', tier: 'terminal' })).rejects.toThrow(ApprovalDeniedError);
+    await expect(harness.operations.approve(proposed.id, { by: 'cli:bob', tier: 'terminal', confirmation: 'other.ru' })).rejects.toThrow(
+      /expected "example.ru"/,
+    );
+    expect((await harness.operations.get(proposed.id))?.state).toBe('awaiting_approval');
+  });
+
+  it('finishes without sending when the zone already matches', async () => {
+    const proposed = await harness.operations.propose({ path: 'zone/add_txt', input: ADD_TXT, requestedBy: 'cli:alice' });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+    harness.sandbox.state(ACCOUNT)!.zones.get('example.ru')!.records.push({ subname: '_acme-challenge', rectype: 'TXT', content: 'token-1', prio: null });
+
+    await drain(harness.operations);
+    const done = await harness.operations.get(proposed.id);
+
+    expect(done?.state).toBe('done');
+    expect(done?.result).toMatchObject({ noop: true });
+    expect(done?.attempts).toBe(0);
+    expect(harness.requestsFor('zone/add_txt')).toBe(0);
+  });
+
+  it('goes back to a person when the balance fell', async () => {
+    const proposed = await harness.operations.propose({ path: 'service/renew', input: { service_id: 4001, period: 1 }, requestedBy: 'slack:U1' });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+    harness.sandbox.state(ACCOUNT)!.balance = 10;
+
+    await drain(harness.operations);
+    const back = await harness.operations.get(proposed.id);
+
+    expect(back?.state).toBe('awaiting_approval');
+    expect(back?.decidedBy).toBeNull();
+    expect(back?.preview?.warnings.join(' ')).toMatch(/Changed since it was approved: the balance fell/);
+    expect(harness.requestsFor('service/renew')).toBe(0);
+  });
+
+  it('retries a billing call refused with BILLING_LOCK', async () => {
+    harness.sandbox.faults.add({
+      path: 'service/renew',
+      kind: 'answer',
+      times: 1,
+      body: { result: 'error', error_code: 'BILLING_LOCK', error_text: 'another active connection for billing operation' },
+    });
+    const proposed = await harness.operations.propose({ path: 'service/renew', input: { service_id: 4001, period: 1 }, requestedBy: 'slack:U1' });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+
+    await drain(harness.operations);
+    const waiting = await harness.operations.get(proposed.id);
+    expect(waiting?.state).toBe('queued');
+    expect(waiting?.error?.code).toBe('BILLING_LOCK');
+    expect(waiting?.notBefore).not.toBeNull();
+
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await drain(harness.operations);
+    const done = await harness.operations.get(proposed.id);
+    expect(done?.state).toBe('done');
+    expect(done?.attempts).toBe(2);
+    expect(harness.requestsFor('service/renew')).toBe(2);
+    expect(harness.sandbox.state(ACCOUNT)!.services.find((service) => service.service_id === 4001)?.expiration_date).toBe('2028-03-01');
+  });
+
+  it('fails on an error a retry cannot fix', async () => {
+    const proposed = await harness.operations.propose({ path: 'service/renew', input: { service_id: 4001, period: 1 }, requestedBy: 'slack:U1' });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+    harness.sandbox.faults.add({
+      path: 'service/renew',
+      kind: 'answer',
+      times: 1,
+      body: { result: 'error', error_code: 'INCORRECT_STATE', error_text: 'service state does not allow renewal' },
+    });
+
+    await drain(harness.operations);
+    const failed = await harness.operations.get(proposed.id);
+
+    expect(failed?.state).toBe('failed');
+    expect(failed?.error?.code).toBe('INCORRECT_STATE');
+    expect(failed?.error?.hint).not.toBe('');
+    expect(harness.requestsFor('service/renew')).toBe(1);
+  });
+
+  it('records an unpaid renewal as done_unpaid', async () => {
+    harness.sandbox.state(ACCOUNT)!.balance = 10;
+    const proposed = await harness.operations.propose({
+      path: 'service/renew',
+      input: { service_id: 4001, period: 1, ok_if_no_money: 1 },
+      requestedBy: 'slack:U1',
+    });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+
+    await drain(harness.operations);
+    const unpaid = await harness.operations.get(proposed.id);
+
+    expect(unpaid?.state).toBe('done_unpaid');
+    expect(harness.sandbox.state(ACCOUNT)!.bills.filter((bill) => bill.pay_status === 'notpayed')).toHaveLength(1);
+  });
+});
