@@ -115,7 +115,7 @@ export async function planRemoveRecord(core: CoreCaller, request: RemoveRecordRe
   if (!hasValue && request.all !== true) {
     const listed = sameNameAndType.map((record) => `"${record.content}"`).join(', ') || 'none';
     throw new ValidationError(
-      [{ path: 'value', message: `no value given for removing ${type} at ${name.fqdn}; it would delete every ${type} record there (now: ${listed})` }],
+      [{ path: 'value', message: `no value given for removing ${type} at ${name.fqdn}, which would delete every ${type} record there (now: ${listed}); give the exact value, or all: true to remove them all` }],
       undefined,
       'Give the exact value to remove, or set all: true to remove every value; nothing was sent.',
     );
