@@ -4,10 +4,9 @@
  * for domains on other name servers.
  */
 import { z } from 'zod';
-import { defineOperation, type BulkSpec, type Effect } from './types.js';
+import { defineOperation, type Effect } from './types.js';
 import { domainItem, domainTarget, domainsAnswer, itemWith } from './shared.js';
-
-const DOMAINS_BULK: BulkSpec = { field: 'domains', max: 1000 };
+import { DOMAINS_BULK } from './limits.js';
 
 const dnssecItem = itemWith({
   status: z.string().optional().describe('enabled, disabled or updating'),

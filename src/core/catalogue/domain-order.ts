@@ -1,6 +1,6 @@
 /**
- * Fields and checks shared by the methods that register or take in domains: domain/create,
- * domain/transfer and domain/set_rereg_bids.
+ * Fields and checks shared by the domain methods, mostly those that register or take in domains:
+ * domain/create, domain/transfer and domain/set_rereg_bids.
  */
 import { z } from 'zod';
 import { domainItem } from './identification.js';
@@ -15,6 +15,12 @@ import {
   profileShape,
   userServid,
 } from './scalars.js';
+
+/** The note for every method that takes contact data. */
+export const CONTACTS_NOTE = 'Contact fields differ per TLD; fields not named in the schema are accepted as string values.';
+
+/** A numeric filter that REG.API takes as a number or a string. */
+export const numberFilter = z.union([z.number(), z.string()]);
 
 /** An authorisation code for a gTLD transfer: 5 to 48 characters. */
 export const authinfo = z

@@ -1,9 +1,8 @@
 /** The `folder` category: folders that group services in the account. */
 import { z } from 'zod';
-import { defineOperation, type BulkSpec } from './types.js';
+import { defineOperation } from './types.js';
 import { flag01, folderShape, folderTarget, idOut, idValue, looseAnswer, serviceItem } from './shared.js';
-
-const SERVICES_BULK: BulkSpec = { field: 'services', max: 1000 };
+import { SERVICES_BULK } from './limits.js';
 
 const folderContent = z
   .array(

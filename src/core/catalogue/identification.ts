@@ -1,9 +1,9 @@
 /**
- * Identification: the fields a request uses to name the object it acts on. REG.API takes one object as `domain_name`/`dname`,
- * `service_id`, `user_servid` (plus `servtype` for services attached to a domain, or
- * `uplink_service_id` + `servtype` + `subtype` for child services), or several objects as a
- * `domains`, `services` or `bills` list. The helpers build strict input schemas that demand at least
- * one identification, so a call that names nothing is rejected before it is sent.
+ * Identification: the fields a request uses to name the object it acts on. REG.API takes one object
+ * as `domain_name`/`dname`, `service_id` or `user_servid`, with `servtype` for services attached to a
+ * domain, or `uplink_service_id` + `servtype` + `subtype` for child services. It takes several objects
+ * as a `domains`, `services` or `bills` list. The helpers build strict input schemas that demand at
+ * least one identification, so a call that names nothing is rejected before it is sent.
  */
 import { z } from 'zod';
 import { domainName, idValue, serviceId, servtype, userServid } from './scalars.js';

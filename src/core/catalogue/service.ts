@@ -1,6 +1,6 @@
 /** The `service` category: ordering, renewing and managing services (domains included). */
 import { z } from 'zod';
-import { defineOperation, type BulkSpec } from './types.js';
+import { defineOperation } from './types.js';
 import {
   amountOrNullOut,
   amountOut,
@@ -21,9 +21,8 @@ import {
   servtype,
   wholeNumber,
 } from './shared.js';
+import { SERVICES_BULK } from './limits.js';
 import { orderFields, requireOrderTarget } from './service-order.js';
-
-const SERVICES_BULK: BulkSpec = { field: 'services', max: 1000 };
 
 const detailsFlags = {
   separate_groups: flag01.optional().describe('1: group the details by kind'),

@@ -4,11 +4,10 @@
  * domains delegated to ns1.reg.ru and ns2.reg.ru, and others fail with DOMAIN_IS_NOT_USE_REGRU_NSS.
  */
 import { z } from 'zod';
-import { defineOperation, type BulkSpec, type OperationSpec } from './types.js';
+import { defineOperation, type OperationSpec } from './types.js';
 import { domainItem, domainTarget, domainsAnswer, itemWith, prioOut } from './shared.js';
+import { DOMAINS_BULK } from './limits.js';
 import { actionList, recordShapes } from './zone-records.js';
-
-const DOMAINS_BULK: BulkSpec = { field: 'domains', max: 1000 };
 
 const ADD_NOTE = 'Adds a record next to existing ones: a repeated call creates a duplicate.';
 
