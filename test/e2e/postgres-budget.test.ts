@@ -1,7 +1,7 @@
 /**
  * Three `regapi2 console` processes start on one fresh PostgreSQL database at the same moment and
- * read through a shared budget of 60 requests per window: the schema is created once, and the
- * sandbox receives at most 60 requests from all of them together.
+ * read through a shared budget of 60 requests per window. The schema must be created once, and the
+ * sandbox must receive at most 60 requests from all of them together.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
