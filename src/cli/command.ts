@@ -17,6 +17,7 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {
   constructor(
     message: string,
+    /** The command's help text; only its first line, the usage line, is printed with the error. */
     readonly usage: string,
   ) {
     super(message);

@@ -53,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`regapi2 ${command.name}: ${error.message}\nUsage: ${error.usage || usageLine(command)}\n`);
+      const line = error.usage ? usageLine({ usage: error.usage }) : usageLine(command);
+      process.stderr.write(`regapi2 ${command.name}: ${error.message}\n${line}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof ConfigError) {

@@ -42,7 +42,7 @@ export function parseCommandArgs(
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message, usage.split('\n')[0]);
+    throw new UsageError(message, usage);
   }
 }
 

@@ -28,15 +28,6 @@ export interface RuntimeOptions {
   continueWithoutStore?: boolean;
 }
 
-async function openConfiguredStore(config: Config, home: string): Promise<Store> {
-  try {
-    return await openStore(config.store, { homeDir: home });
-  } catch (error) {
-    throw new ConfigError([
-      { setting: 'store', message: `cannot open ${config.store}: ${(error as Error).message}`, where: '--store or REGAPI_STORE' },
-    ]);
-  }
-}
 
 /**
  * Loads the configuration (flags, environment, `~/.regapi2`, defaults), starts the sandbox when
@@ -55,9 +46,13 @@ export async function openRuntime(flags: Record<string, unknown>, options: Runti
   let store: Store | undefined;
   let storeError: Error | undefined;
   try {
-    store = await openConfiguredStore(config, home);
+    store = await openStore(config.store, { homeDir: home });
   } catch (error) {
-    if (!options.continueWithoutStore) throw error;
+    if (!options.continueWithoutStore) {
+      throw new ConfigError([
+        { setting: 'store', message: `cannot open ${config.store}: ${(error as Error).message}`, where: '--store or REGAPI_STORE' },
+      ]);
+    }
     storeError = error as Error;
   }
 

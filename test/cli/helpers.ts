@@ -43,3 +43,11 @@ export function runCli(args: string[], env: Record<string, string>, input = ''):
     child.stdin.end(input);
   });
 }
+
+/** Parses the `{ "error": ... }` object that `regapi2 call` prints on stderr after any log lines. */
+export function errorJson(stderr: string): Record<string, unknown> {
+  const start = stderr.indexOf('{\n  "error"');
+  if (start === -1) throw new Error(`no error object on stderr:\n${stderr}`);
+  const end = stderr.indexOf('\n}\n', start);
+  return (JSON.parse(stderr.slice(start, end + 2)) as { error: Record<string, unknown> }).error;
+}

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { z } from 'zod';
+import { catalogue } from '../../src/core/catalogue/index.js';
 import { CLI } from '../cli/helpers.js';
 
 export interface StdioSession {
@@ -83,3 +85,13 @@ export const INITIALIZE = {
   method: 'initialize',
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw-test', version: '0' } },
 };
+
+/**
+ * Operations whose catalogue input takes open-ended fields (options that differ per service type)
+ * with a typed catch-all. Their tools keep that catch-all instead of `additionalProperties: false`.
+ */
+export const openEndedTools = new Set(
+  catalogue
+    .filter((def) => typeof (z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }) as { additionalProperties?: unknown }).additionalProperties === 'object')
+    .map((def) => def.toolName),
+);

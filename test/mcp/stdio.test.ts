@@ -1,21 +1,11 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { catalogue } from '../../src/core/catalogue/index.js';
 import { cliEnv, makeHome, runCli } from '../cli/helpers.js';
-import { connectStdio, type StdioSession } from './helpers.js';
+import { connectStdio, openEndedTools, type StdioSession } from './helpers.js';
 
 const readOperations = catalogue.filter((def) => def.effect === 'read');
 
-/**
- * Operations whose catalogue input takes open-ended fields (options that differ per service type)
- * with a typed catch-all. Their tools keep that catch-all instead of `additionalProperties: false`.
- */
-const openEndedTools = new Set(
-  catalogue
-    .filter((def) => typeof (z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }) as { additionalProperties?: unknown }).additionalProperties === 'object')
-    .map((def) => def.toolName),
-);
 
 describe('mcp over stdio with --toolsets all', () => {
   const home = makeHome();
@@ -169,7 +159,7 @@ describe('mcp tool selection', () => {
 
   it('rejects an unknown toolset', async () => {
     const run = await runCli(['mcp', '--sandbox', '--toolsets', 'zone,dsn'], cliEnv(home.home));
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('"dsn"');
     expect(run.stderr).toContain('dnssec');
     expect(run.stdout).toBe('');

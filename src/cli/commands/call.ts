@@ -10,8 +10,8 @@ import { proposeFromCli } from './ops.js';
 
 const usage = `Usage: regapi2 call CATEGORY/METHOD [key=value ...] [--json '{...}'] [options]
 
-Runs one REG.API read method and prints its answer as JSON on stdout. Errors go to stderr as
-JSON with the code and the next step, and the exit code is 1.
+Runs one REG.API read method and prints its answer as JSON on stdout, or proposes a write (see
+below). Errors go to stderr as JSON with the code and the next step, and the exit code is 1.
 
   CATEGORY/METHOD      a method path such as domain/check or nop, or a tool name such as domain_check
   key=value            a method argument; the value is JSON when it parses (period=2, records=[...]),
@@ -76,4 +76,4 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-export const callCommand: Command = { name: 'call', summary: 'run one REG.API read method and print the answer as JSON', usage, run };
+export const callCommand: Command = { name: 'call', summary: 'run one REG.API read method, or propose a write for approval', usage, run };

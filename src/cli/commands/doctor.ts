@@ -96,7 +96,9 @@ function checkBudget(core: Core, rateError?: RateLimitedError): CheckLine {
 }
 
 async function checkStore(url: string, store: Store | undefined, storeError: Error | undefined): Promise<CheckLine> {
-  if (!store) return { status: 'fail', name: 'store', text: `${storeError?.message ?? 'not opened'}` };
+  if (!store) {
+    return { status: 'fail', name: 'store', text: `cannot open ${url}: ${storeError?.message ?? 'unknown error'}. Next step: fix --store or REGAPI_STORE.` };
+  }
   try {
     const stamp = new Date().toISOString();
     await store.setSetting('doctor', 'last_check', stamp);
