@@ -77,19 +77,24 @@ function orderedDomains(params: Params, caller: Caller): string[] {
 export async function dispatch(deps: DispatchDependencies, request: DispatchRequest): Promise<Record<string, unknown>> {
   const rawLang = Array.isArray(request.fields.lang) ? request.fields.lang[0] : request.fields.lang;
   let lang: Lang = pickLang(rawLang);
+  let echo: Params | undefined;
+  let envelope: Record<string, unknown>;
   try {
     const parsed = splitFields(request.fields);
     lang = pickLang(parsed.control.lang);
-    const envelope = await run(deps, request, parsed.control, parsed.params, parsed.inputData, lang);
     if (parsed.control.show_input_params === '1') {
-      // REG.API echoes the parsed input, password included; regapi2's client must never ask for it.
-      envelope.input_params = { ...parsed.control, ...parsed.params, input_data: undefined };
+      // REG.API echoes the parsed input in success and error answers, password included; regapi2's
+      // client must never ask for it.
+      const { input_data: _inputData, ...control } = parsed.control;
+      echo = { ...control, ...parsed.params };
     }
-    return envelope;
+    envelope = await run(deps, request, parsed.control, parsed.params, parsed.inputData, lang);
   } catch (error) {
-    if (error instanceof ApiError) return errorEnvelope(error.code, lang, error.params);
-    throw error;
+    if (!(error instanceof ApiError)) throw error;
+    envelope = errorEnvelope(error.code, lang, error.params);
   }
+  if (echo !== undefined) envelope.input_params = echo;
+  return envelope;
 }
 
 async function run(

@@ -104,6 +104,9 @@ describe('sandbox protocol', () => {
     const echoed = await call(sandbox, 'nop', { dname: 'a.ru' }, { username: 'test', password: 'test', show_input_params: '1' });
     expect(echoed.input_params?.password).toBe('test');
     expect(echoed.input_params?.dname).toBe('a.ru');
+    const failed = await call(sandbox, 'nop', {}, { username: 'test', password: 'S3cr3t-Pa55', show_input_params: '1' });
+    expect(failed.error_code).toBe('USER_AUTHENTICATION_FAILED');
+    expect(failed.input_params?.password).toBe('S3cr3t-Pa55');
   });
 
   it('serves every catalogue method', async () => {
