@@ -124,6 +124,8 @@ export const en = {
   card_price: (p: { amount: string }) => `*Price*: ${p.amount}`,
   card_priceUnknown: () => '*Price*: unknown, see the warnings',
   card_balance: (p: { before: string; after: string }) => `*Balance*: ${p.before} now, ${p.after} after payment`,
+  card_dnsToAdd: (p: { list: string }) => `*To add*:\n${p.list}`,
+  card_dnsToRemove: (p: { list: string }) => `*To remove*:\n${p.list}`,
   card_dnsAdded: (p: { list: string }) => `*Added*:\n${p.list}`,
   card_dnsRemoved: (p: { list: string }) => `*Removed*:\n${p.list}`,
   card_dnsUnchanged: (p: { count: number }) => `${p.count} other ${p.count === 1 ? 'record stays' : 'records stay'} as they are.`,

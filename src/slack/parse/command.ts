@@ -69,6 +69,12 @@ const ALIASES: Record<string, CommandName> = {
   lang: 'lang', language: 'lang', язык: 'lang',
 };
 
+/** The command a word names; own keys only, so `constructor` or `toString` name nothing. */
+function commandNameOf(word: string): CommandName | undefined {
+  const lower = word.toLowerCase();
+  return Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined;
+}
+
 const ADD_WORDS = new Set(['add', 'set']);
 const REMOVE_WORDS = new Set(['rm', 'remove', 'del', 'delete']);
 
@@ -85,13 +91,14 @@ export function parseCommand(rawText: string): ParseResult {
   try {
     tokens = tokenize(text);
   } catch (error) {
-    if (error instanceof TokenizeError) return { ok: false, problem: { reason: 'unterminated-quote', quote: error.quote }, text };
+    if (error instanceof TokenizeError) {
+      return { ok: false, command: commandNameOf(text.split(/\s+/)[0]), problem: { reason: 'unterminated-quote', quote: error.quote }, text };
+    }
     throw error;
   }
   if (tokens.length === 0) return { ok: true, command: { kind: 'help' }, text };
 
-  const word = tokens[0].text.toLowerCase();
-  const name = tokens[0].quoted ? undefined : ALIASES[word];
+  const name = tokens[0].quoted ? undefined : commandNameOf(tokens[0].text);
   if (!name) return { ok: false, problem: { reason: 'unknown-command', word: tokens[0].text }, text };
 
   try {

@@ -40,9 +40,13 @@ function previewBlocks(t: Messages, locale: Locale, operation: OperationRecord):
     blocks.push(section(lines.join('\n')));
   }
   if (preview.dns) {
+    // Only a finished change says "added" or "removed"; before and after a failure it is what was asked for.
+    const done = operation.state === 'done' || operation.state === 'done_unpaid';
     const lines: string[] = [];
-    if (preview.dns.added.length > 0) lines.push(t.card_dnsAdded({ list: recordBullets(preview.dns.added) }));
-    if (preview.dns.removed.length > 0) lines.push(t.card_dnsRemoved({ list: recordBullets(preview.dns.removed) }));
+    const added = recordBullets(preview.dns.added);
+    const removed = recordBullets(preview.dns.removed);
+    if (preview.dns.added.length > 0) lines.push(done ? t.card_dnsAdded({ list: added }) : t.card_dnsToAdd({ list: added }));
+    if (preview.dns.removed.length > 0) lines.push(done ? t.card_dnsRemoved({ list: removed }) : t.card_dnsToRemove({ list: removed }));
     if (preview.dns.unchanged.length > 0) lines.push(t.card_dnsUnchanged({ count: preview.dns.unchanged.length }));
     if (lines.length > 0) blocks.push(section(lines.join('\n')));
   }
