@@ -88,4 +88,32 @@ describe('tier 1: elicitation', () => {
     expect((session.elicitations[0] as { message: string }).message).toContain('service 7007 (srv_webfwd for example.ru)');
     expect(session.world.sentSince(mark).filter((call) => call.path === 'service/delete')).toHaveLength(1);
   });
+
+  it('keeps the operation pending when the form fails', async () => {
+    session = await startMcpSession(ACCOUNT, {
+      answer: () => {
+        throw new Error('the client closed the form');
+      },
+      tools: { waitMs: 300 },
+    });
+    const mark = session.world.mark();
+    const result = await session.client.callTool({ name: 'dns_set_record', arguments: { name: 'www.example.ru', type: 'A', value: '192.0.2.9' } });
+    expect(structured(result).state).toBe('awaiting_approval');
+    expect((result.content as { text: string }[])[0].text).toContain('confirmation form failed');
+    expect(session.world.sentSince(mark).filter((call) => call.path === 'zone/add_alias')).toEqual([]);
+  });
+
+  it('orders a service with the operation id as user_servid', async () => {
+    session = await startMcpSession({ ...ACCOUNT, balance: 1000, prices: { srv_webfwd: 120 } }, { answer: () => ({ action: 'accept', content: { confirm: 'example.ru' } }) });
+    const mark = session.world.mark();
+    const result = await session.client.callTool({ name: 'service_create', arguments: { domain_name: 'example.ru', servtype: 'srv_webfwd', period: 1 } });
+    expect(structured(result).state).toBe('done');
+    const request = session.elicitations[0] as { message: string };
+    expect(request.message).toContain('Price: 120.00 RUR');
+    expect(request.message).toContain('Balance: 1000.00 → 880.00 RUR');
+
+    const orders = session.world.sentSince(mark).filter((call) => call.path === 'service/create');
+    expect(orders).toHaveLength(1);
+    expect(orders[0].input.user_servid).toBe(structured(result).operation_id);
+  });
 });

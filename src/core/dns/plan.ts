@@ -95,7 +95,7 @@ export async function planSetRecord(core: CoreCaller, request: SetRecordRequest)
 
 /**
  * Plans removing records of one name and type. With a value it removes exactly that value (REG.API's
- * `content`); without one it is rejected unless `all` is true, because `zone/remove_record` without
+ * `content`). Without one it is rejected unless `all` is true, because `zone/remove_record` without
  * `content` deletes every record of the name and type, unrelated SPF and verification texts included.
  */
 export async function planRemoveRecord(core: CoreCaller, request: RemoveRecordRequest): Promise<DnsPlan> {

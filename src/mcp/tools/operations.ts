@@ -10,7 +10,7 @@ import type { WriteOperations } from './writes-types.js';
 
 const STATES = ['awaiting_approval', 'approved', 'queued', 'sending', 'done', 'done_unpaid', 'failed', 'rejected', 'expired', 'outcome_unknown'] as const satisfies readonly OperationState[];
 
-/** At most this many operations are listed in one answer. */
+/** The maximum number of operations one operations_list call returns. */
 const MAX_LISTED = 200;
 
 const listArguments = z.strictObject({

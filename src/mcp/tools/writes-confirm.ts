@@ -21,7 +21,7 @@ export function mcpActor(extra: ToolExtra): string {
   return `mcp:${extra.server.getClientVersion()?.name ?? 'unknown-client'}`;
 }
 
-/** How a person approves an operation outside the MCP client. */
+/** Describes how a person approves an operation outside the MCP client. */
 export function approvalInstructions(core: Core, id: string): string {
   const slack = core.config.slack?.approvalChannel && core.config.slack?.botToken ? ` or with the Approve button in Slack channel ${core.config.slack.approvalChannel}` : '';
   return `A person approves it at a terminal with \`regapi2 ops approve ${id}\`${slack}; operations_status shows its progress.`;
@@ -58,7 +58,7 @@ const SUMMARIES: Partial<Record<OperationRecord['state'], string>> = {
   awaiting_approval: 'Waiting for a person to approve it.',
 };
 
-/** The tool result for an operation in its current state. */
+/** Builds the tool result for an operation in its current state. */
 export function operationResult(core: Core, operation: OperationRecord, note?: string): CallToolResult {
   const summary = `Operation ${operation.id} (${operation.path}): ${SUMMARIES[operation.state] ?? `${operation.state}.`}${note ? ` ${note}` : ''}`;
   return writeResult({ ...fromOperation(operation), next_step: nextStep(core, operation) }, summary);
@@ -150,11 +150,15 @@ export async function confirmAndWait(settings: ConfirmSettings, operation: Opera
       current = await settings.operations.reject(current.id, { by, tier: 'elicitation', reason: asked.reason });
       return operationResult(settings.core, current, `Reason: ${asked.reason}.`);
     }
-    if (asked.decision === 'none') return waitAndReport(settings, current, extra, startedAt, `It stays pending because ${asked.reason}.`);
+    if (asked.decision === 'none') {
+      settings.core.logger.warn({ operationId: current.id, reason: asked.reason }, 'confirmation form failed; the operation stays pending');
+      return waitAndReport(settings, current, extra, startedAt, `It stays pending because ${asked.reason}.`);
+    }
     // The typed value was compared above in either IDN form; the queue gets the exact confirmWith text.
     current = await settings.operations.approve(current.id, { by, tier: 'elicitation', confirmation: current.preview?.confirmWith ?? asked.typed });
   } catch (error) {
     if (!(error instanceof RegApi2Error)) throw error;
+    settings.core.logger.warn({ operationId: current.id, code: error.code, err: error.message }, 'decision from the confirmation form was not applied');
     current = (await settings.operations.get(current.id)) ?? current;
     return writeResult(
       { ...fromOperation(current), error: { code: error.code, message: error.message, hint: error.hint }, next_step: error.hint },

@@ -45,7 +45,7 @@ export function parseArguments<T>(schema: z.ZodType<T>, args: Record<string, unk
   );
 }
 
-/** The JSON Schema of a tool's arguments, optionally with the tier-4 `commit` argument. */
+/** Converts a tool's argument schema to JSON Schema, adding the tier-4 `commit` argument when asked. */
 export function argumentsSchema(schema: z.ZodType, withCommit: boolean): ObjectJsonSchema {
   const { $schema: _dialect, ...converted } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
   const object = converted as unknown as ObjectJsonSchema;

@@ -2,7 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { DnsRecord, OperationRecord, OperationState, Preview } from '../../core/operations/types.js';
 import type { ObjectJsonSchema } from '../tool.js';
 
-/** What every write tool returns as structured content, whatever the outcome. */
+/** The structured content every write tool returns, whatever the outcome. */
 export interface WriteOutcome {
   /** An operation state, or `no_change` (the zone already matches) or `token_issued` (tier 4 prepare step). */
   state: OperationState | 'no_change' | 'token_issued';
@@ -44,7 +44,7 @@ function recordLine(record: DnsRecord): string {
   return `${record.subname} ${record.type}${priority} "${record.content}"`;
 }
 
-/** The preview as lines of text, for the tool result and the confirmation form. */
+/** Renders the preview as lines of text, for the tool result and the confirmation form. */
 export function previewLines(preview: Preview): string[] {
   const lines = [preview.headline];
   if (preview.dns) {
@@ -54,7 +54,8 @@ export function previewLines(preview: Preview): string[] {
   }
   if (preview.deletes && preview.deletes.length > 0) lines.push(`Deletes: ${preview.deletes.join(', ')}`);
   const currency = preview.currency ?? 'RUR';
-  lines.push(preview.price !== undefined ? `Price: ${preview.price.toFixed(2)} ${currency}` : preview.currency ? 'Price: unknown' : '');
+  if (preview.price !== undefined) lines.push(`Price: ${preview.price.toFixed(2)} ${currency}`);
+  else if (preview.currency !== undefined) lines.push('Price: unknown');
   if (preview.balanceBefore !== undefined) {
     const after = preview.balanceAfter !== undefined ? ` → ${preview.balanceAfter.toFixed(2)}` : '';
     lines.push(`Balance: ${preview.balanceBefore.toFixed(2)}${after} ${currency}`);
@@ -83,7 +84,7 @@ export function writeResult(outcome: WriteOutcome, summary: string): CallToolRes
   };
 }
 
-/** The outcome fields an operation record contributes. */
+/** Copies the outcome fields of an operation record. */
 export function fromOperation(operation: OperationRecord): Pick<WriteOutcome, 'state' | 'operation_id' | 'path' | 'preview' | 'result' | 'error'> {
   return {
     state: operation.state,

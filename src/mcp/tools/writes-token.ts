@@ -36,7 +36,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function refused(code: string, message: string, hint: string): CallToolResult {
+function rejection(code: string, message: string, hint: string): CallToolResult {
   return writeResult({ state: 'rejected', error: { code, message, hint }, next_step: hint }, message);
 }
 
@@ -57,7 +57,7 @@ export async function prepareWithToken(settings: TokenSettings, path: string, in
   }
   const store = core.store;
   if (!store) {
-    return refused('STORE_MISSING', 'The token tier needs a store to remember issued tokens, and none is configured.', 'Start regapi2 with a store (--store sqlite:PATH).');
+    return rejection('STORE_MISSING', 'The token tier needs a store to remember issued tokens, and none is configured.', 'Start regapi2 with a store (--store sqlite:PATH).');
   }
 
   const preview = await computePreview(core, path, input);
@@ -80,22 +80,22 @@ export async function commitWithToken(settings: TokenSettings, path: string, inp
   const { core } = settings;
   const store = core.store;
   if (!store) {
-    return refused('STORE_MISSING', 'The token tier needs a store to remember issued tokens, and none is configured.', 'Start regapi2 with a store (--store sqlite:PATH).');
+    return rejection('STORE_MISSING', 'The token tier needs a store to remember issued tokens, and none is configured.', 'Start regapi2 with a store (--store sqlite:PATH).');
   }
   const key = sha256(token);
   const raw = await store.getSetting(TOKEN_SCOPE, key);
   if (raw === null) {
-    return refused('TOKEN_UNKNOWN', 'The commit token is not one this server issued.', 'Call the tool without commit to get a preview and a new token.');
+    return rejection('TOKEN_UNKNOWN', 'The commit token is not one this server issued.', 'Call the tool without commit to get a preview and a new token.');
   }
   const issued = JSON.parse(raw) as IssuedToken;
   if (Date.parse(issued.expiresAt) <= Date.now()) {
-    return refused('TOKEN_EXPIRED', `The commit token expired at ${issued.expiresAt}.`, 'Call the tool without commit to get a fresh preview and token.');
+    return rejection('TOKEN_EXPIRED', `The commit token expired at ${issued.expiresAt}.`, 'Call the tool without commit to get a fresh preview and token.');
   }
   if (issued.path !== path || issued.inputHash !== sha256(stableJson(input))) {
-    return refused('TOKEN_MISMATCH', `The commit token was issued for other arguments (${issued.path}).`, 'Commit with exactly the arguments of the prepare call, or prepare again.');
+    return rejection('TOKEN_MISMATCH', `The commit token was issued for other arguments (${issued.path}).`, 'Commit with exactly the arguments of the prepare call, or prepare again.');
   }
   if (!(await store.claimOnce(`${TOKEN_SCOPE}:${key}`, settings.tokenTtlMs, Date.now()))) {
-    return refused('TOKEN_USED', 'The commit token was already used.', 'Call the tool without commit to get a new preview and token.');
+    return rejection('TOKEN_USED', 'The commit token was already used.', 'Call the tool without commit to get a new preview and token.');
   }
 
   const by = mcpActor(extra);
@@ -110,6 +110,7 @@ export async function commitWithToken(settings: TokenSettings, path: string, inp
     return await waitAndReport(settings, approved, extra, startedAt);
   } catch (error) {
     if (!(error instanceof RegApi2Error)) throw error;
+    core.logger.warn({ operationId: operation.id, code: error.code, err: error.message }, 'token commit was not approved');
     const current = (await settings.operations.get(operation.id)) ?? operation;
     return writeResult(
       { state: current.state, operation_id: current.id, path, error: { code: error.code, message: error.message, hint: error.hint }, next_step: approvalInstructions(core, current.id) },

@@ -22,7 +22,7 @@ export interface WriteToolOptions {
    * of the call. Clients give up on a tool call after about 60 seconds, so the default is 45,000.
    */
   waitMs?: number;
-  /** How long a person has to answer the confirmation form, in milliseconds; default 10 minutes. */
+  /** How long a person has to fill in the confirmation form, in milliseconds; default 10 minutes. */
   elicitationTimeoutMs?: number;
   /** How often a waiting call sends `notifications/progress`, in milliseconds; default 5,000. */
   progressIntervalMs?: number;

@@ -6,7 +6,7 @@ const STATES_THAT_END_WAITING = new Set(['done', 'done_unpaid', 'failed', 'rejec
 
 /**
  * Sends `notifications/progress` every `intervalMs` while a tool call waits, when the request
- * carried a progress token; clients that reset their timeout on progress then keep the call open.
+ * carried a progress token. Clients that reset their timeout on progress then keep the call open.
  * Returns a function that stops the ticker.
  */
 export function startProgress(extra: ToolExtra, intervalMs: number, describe: () => string): () => void {

@@ -15,7 +15,7 @@ function num(value: unknown): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-/** The record an `add_*` action creates, in the shape `zone/get_resource_records` lists it. */
+/** Returns the record an `add_*` action creates, in the shape `zone/get_resource_records` lists it. */
 function recordAdded(action: string, params: Action): DnsRecord | undefined {
   const subname = str(params.subdomain, '@');
   switch (action) {
@@ -48,7 +48,7 @@ function recordAdded(action: string, params: Action): DnsRecord | undefined {
   }
 }
 
-/** Which records of `zone` a `remove_record` action deletes: name and type, narrowed by `content` and `priority` when given. */
+/** Finds the records of `zone` a `remove_record` action deletes: name and type, narrowed by `content` and `priority` when given. */
 function recordsRemoved(params: Action, zone: DnsRecord[]): DnsRecord[] {
   const subname = str(params.subdomain, '@');
   const type = str(params.record_type).toUpperCase();
@@ -114,7 +114,7 @@ function simulate(zone: string, current: DnsRecord[], actions: { action: string;
   return change;
 }
 
-/** The actions one zone/* call performs on the zone at `index` of its domain list. */
+/** Lists the actions one zone/* call performs on the zone at `index` of its domain list. */
 function actionsFor(method: string, input: Action, index: number): { action: string; params: Action }[] {
   if (method === 'update_records') {
     const perDomain = Array.isArray(input.domains) ? (input.domains[index] as Action | undefined)?.action_list : undefined;
@@ -157,8 +157,8 @@ export async function previewZoneWrite(core: PreviewCore, path: string, rawInput
   warnings.push(...changes.flatMap((change) => change.warnings));
 
   const where = zones.map(displayDomain).join(', ') || 'the zone named by service id';
-  // An empty `dns` block tells the queue that the zone already matches, so it must not appear when
-  // some effect could not be listed: the call would then be skipped although it changes records.
+  // The queue skips a call whose `dns` block is empty, as one whose zone already matches. So the block
+  // is left out when some effect could not be listed, because such a call does change records.
   const unlisted = zones.length === 0 || changes.some((change) => change.unlisted);
   if (unlisted && added.length === 0 && removed.length === 0) {
     return { headline: `${path} in ${where}: REG.API decides the records`, warnings };

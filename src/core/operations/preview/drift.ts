@@ -25,7 +25,7 @@ function money(value: number | undefined, currency: string | undefined): string 
  * they differ, or null. Price, currency and the list of deletes must be identical. The DNS change may
  * only have shrunk: when some approved records were added or removed meanwhile, what is left is still
  * part of what the person approved. A balance that moved but still covers the price is not drift,
- * because every queued order moves the balance; a balance that no longer covers the price is.
+ * because every queued order moves the balance. A balance that no longer covers the price is.
  */
 export function previewDrifted(before: Preview, now: Preview): string | null {
   if ((before.price === undefined) !== (now.price === undefined) || (before.price !== undefined && now.price !== undefined && Math.abs(before.price - now.price) >= 0.005)) {

@@ -13,10 +13,10 @@ export { matchesConfirmation } from './targets.js';
 export type { PreviewCore } from './types.js';
 
 /**
- * Works out what a write or billing call would do, for the person who approves it: DNS edits as the
- * records added and removed against the zone as it is now, billing as price and balance before and
- * after, deletes as exactly what goes. It only reads from REG.API. Unknown or read-only paths are a
- * ValidationError.
+ * Works out what a write or billing call would do, for the person who approves it. DNS edits show
+ * the records added and removed against the zone as it is now. Billing shows the price and the
+ * balance before and after, and deletes show exactly what goes. It only reads from REG.API, and
+ * unknown or read-only paths raise a ValidationError.
  */
 export async function computePreview(core: PreviewCore, path: string, input: Record<string, unknown>): Promise<Preview> {
   const definition = core.catalogue.find((entry) => entry.path === path);

@@ -4,7 +4,7 @@ import { normalizeZoneInput } from './zone-input.js';
 
 /**
  * Orders that take `user_servid`. REG.API refuses a second order with the same value
- * (`USER_SERVID_IS_NOT_UNIQUE`), so a resend after a lost answer cannot buy the same thing twice,
+ * (`USER_SERVID_IS_NOT_UNIQUE`), so a resend after a lost response cannot buy the same thing twice,
  * and the reconciler can look the order up by it.
  */
 export const USER_SERVID_PATHS: readonly string[] = ['domain/create', 'domain/transfer', 'service/create'];

@@ -63,7 +63,7 @@ export function targetsOf(input: Record<string, unknown>): Targets {
   return targets;
 }
 
-/** How a target reads for people: both forms of a domain, `service 12345`, `bill 1234`. */
+/** Describes each target for people: both forms of a domain, `service 12345`, `bill 1234`. */
 export function describeTargets(targets: Targets): string[] {
   return [
     ...targets.domains.map(displayDomain),

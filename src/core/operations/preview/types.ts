@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '../../catalogue/types.js';
 import type { CoreCaller } from '../../dns/types.js';
 
-/** What the previews need from the core: calls for the current state, and the catalogue for effects. */
+/** The part of the core that previews use: calls to read the current state, and the catalogue for effects. */
 export interface PreviewCore extends CoreCaller {
   readonly catalogue: readonly OperationDefinition[];
 }

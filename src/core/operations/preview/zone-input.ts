@@ -8,7 +8,9 @@ import { canonicalDomain } from '../../idn.js';
  * canonical, and a subdomain that still ends in the zone name is rejected. Throws ValidationError.
  */
 export function normalizeSubdomain(value: unknown, zones: readonly string[], field: string): string {
-  const raw = typeof value === 'string' ? value.trim() : value === undefined ? '' : String(value);
+  let raw = '';
+  if (typeof value === 'string') raw = value.trim();
+  else if (value !== undefined) raw = String(value);
   if (raw === '' || raw === '@') return '@';
 
   const labels = canonicalLabels(raw, field);
@@ -39,7 +41,7 @@ function canonicalName(value: unknown, field: string): string {
   return canonical;
 }
 
-/** The zones a zone/* input names, canonical, with their positions for error messages. */
+/** Collects the zones a zone/* input names, in canonical form; the field paths in errors name each position. */
 export function zonesOf(input: Record<string, unknown>): string[] {
   const zones: string[] = [];
   for (const field of ['domain_name', 'dname'] as const) {
