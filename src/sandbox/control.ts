@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import type { FaultRegistry } from './faults.js';
 import type { AccountState } from './model/state.js';
 import { CONTROL_PREFIX } from './server.js';
@@ -11,6 +12,7 @@ import type { FaultSpec, RecordedRequest, SandboxCounters } from './types.js';
  * loopback; they exist for tests on the same machine.
  */
 export interface ControlTarget {
+  logger: Logger;
   faults: FaultRegistry;
   requests: () => readonly RecordedRequest[];
   counters: () => SandboxCounters;
@@ -18,7 +20,7 @@ export interface ControlTarget {
   reset: () => void;
 }
 
-/** A plain JSON object for an account state, with the maps written out as objects. */
+/** Converts an account state to plain JSON, with the maps written out as objects and the password redacted. */
 export function stateToJson(state: AccountState): Record<string, unknown> {
   return {
     ...state,
@@ -71,7 +73,8 @@ export function createControlHandler(target: ControlTarget) {
         });
       }
     } catch (error) {
-      // A bad fault spec or malformed JSON is the test's mistake: say which.
+      // A bad fault spec or malformed JSON is the calling test's mistake, so the reply names it.
+      target.logger.warn({ err: error, route, method }, 'sandbox control request rejected');
       reply(response, 400, { error: (error as Error).message });
     }
   };

@@ -50,7 +50,7 @@ function missingRequired(method: SandboxMethod, params: Params): string | undefi
   return undefined;
 }
 
-/** The ASCII names of the domains an order names, directly or through a service of the caller. */
+/** Collects the ASCII names of the domains an order names, directly or through a service of the caller. */
 function orderedDomains(params: Params, caller: Caller): string[] {
   const names = new Set<string>();
   const add = (value: unknown): void => {
@@ -118,7 +118,7 @@ async function run(
   }
   const format = control.output_format ?? control.view;
   if (format !== undefined && format !== 'json') {
-    throw new ApiError('PARAMETER_INCORRECT', { param: 'output_format', error_detail: `the sandbox answers json only, got ${format}` });
+    throw new ApiError('PARAMETER_INCORRECT', { param: 'output_format', error_detail: `the sandbox returns json only, got ${format}` });
   }
 
   const method = deps.methods.get(request.methodPath);

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { catalogue } from '../core/catalogue/index.js';
 import { silentLogger } from '../core/log.js';
 import { createControlHandler } from './control.js';
@@ -9,7 +10,6 @@ import { createAccountState, createWorld, type AccountState, type World } from '
 import { API_PREFIX, handleRequest, type ServerDependencies } from './server.js';
 import type { RecordedRequest, SandboxCounters, SandboxMethod, SandboxOptions } from './types.js';
 import { TEST_USERNAME } from './auth/authenticate.js';
-import type { Logger } from 'pino';
 
 export type * from './types.js';
 export type { AccountState, ServiceRecord, ZoneRecord, BillState, FolderState } from './model/state.js';
@@ -139,6 +139,7 @@ export async function startSandbox(options: SandboxOptions & { logger?: Logger }
       if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     },
     handleControl: createControlHandler({
+      logger,
       faults,
       requests: () => requests,
       counters: () => counters,

@@ -1,6 +1,6 @@
 /**
  * Counts requests per key (an account or a client address) in a sliding window. Only admitted
- * requests are counted, so a client that waits sees the limit lift as old requests leave the window.
+ * requests are counted, so the limit lifts for a waiting client as its old requests leave the window.
  */
 export class SlidingWindowLimiter {
   private readonly times = new Map<string, number[]>();

@@ -53,7 +53,7 @@ function sendJson(response: ServerResponse, entry: RecordedRequest, status: numb
   send(response, entry, status, 'application/json; charset=utf-8', JSON.stringify(value), value);
 }
 
-/** Answers with the first terminal fault instead of running the method. */
+/** Sends the response a terminal fault prescribes instead of running the method. */
 function answerWithFault(fault: ActiveFault, response: ServerResponse, entry: RecordedRequest): void {
   switch (fault.kind) {
     case 'status503':

@@ -1,6 +1,6 @@
 import type { Access, BulkSpec, Effect } from '../core/catalogue/types.js';
 
-/** What the sandbox needs to know about one REG.API method; the catalogue supplies these. */
+/** The facts the sandbox needs about one REG.API method, as the catalogue supplies them. */
 export interface SandboxMethod {
   path: string;
   access: Access;

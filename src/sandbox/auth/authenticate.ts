@@ -17,7 +17,7 @@ export interface Credentials {
 
 /**
  * Checks the credentials of one request the way REG.API does. Missing credentials give NO_AUTH for
- * methods that need an account; a password or signature without a username gives NO_USERNAME; any
+ * methods that need an account. A password or signature without a username gives NO_USERNAME. Any
  * wrong login, password or signature gives USER_AUTHENTICATION_FAILED. The test account accepts only
  * its password, because REG.API does not enable signatures for it.
  */

@@ -20,10 +20,11 @@ function collectValues(value: unknown, out: string[]): void {
 }
 
 /**
- * Builds the text REG.API signs for `sig` authentication: every parameter value except `sig` itself,
- * with input_data taken as its parsed JSON values (not as the JSON string), `0` and empty strings
- * dropped, sorted as strings by code unit and joined with `;`. The username is one of the values.
- * Example from the REG.API documentation: values `test, plain, 1, qqq.ru, 1, 2, 3` give `1;1;2;3;plain;qqq.ru;test`.
+ * Builds the text REG.API signs for `sig` authentication. It takes every parameter value except `sig`
+ * itself, with input_data read as its parsed JSON values rather than as the JSON string. Values `0` and
+ * empty strings are dropped, the rest are sorted as strings by code unit and joined with `;`, and the
+ * username is one of them. Example from the REG.API documentation: values
+ * `test, plain, 1, qqq.ru, 1, 2, 3` give `1;1;2;3;plain;qqq.ru;test`.
  */
 export function signedText(fields: Record<string, string | string[]>, inputData?: Record<string, unknown>): string {
   const values: string[] = [];

@@ -4,7 +4,7 @@ import { toUnicodeName } from '../model/names.js';
 import type { AccountState, BillState } from '../model/state.js';
 import type { Handler, HandlerContext } from './context.js';
 
-/** A bill as REG.API lists it: ids as strings, names in Unicode. */
+/** Converts a bill to the form REG.API lists: ids as strings, names in Unicode. */
 export function billView(bill: BillState): Params {
   return {
     bill_id: String(bill.bill_id),

@@ -8,7 +8,7 @@ import { answerEach } from './items.js';
 import { requireService } from './service.js';
 import { checkUserServid } from './user-servid.js';
 
-/** True when any account in the sandbox holds the domain; the registry sees every account. */
+/** True when any account in the sandbox owns the domain, because the registry spans every account. */
 function isRegistered(world: World, ascii: string): boolean {
   for (const account of world.accounts.values()) {
     if (account.services.some((service) => service.servtype === 'domain' && service.dname === ascii && service.state !== 'D')) return true;
@@ -16,7 +16,7 @@ function isRegistered(world: World, ascii: string): boolean {
   return false;
 }
 
-/** REG.API's legacy shape for a taken name: `result` holds the error text. */
+/** Builds REG.API's legacy item for a taken name, where `result` contains the error text. */
 function alreadyExists(dname: string, lang: Parameters<typeof itemError>[2]): Params {
   const item = itemError({ dname }, 'DOMAIN_ALREADY_EXISTS', lang);
   return { dname, error_code: item.error_code, result: item.error_text };

@@ -17,7 +17,7 @@ export function genericAccountAnswer(context: HandlerContext): unknown {
   return undefined;
 }
 
-/** The same fallback for the test account, which resolves nothing and succeeds for every valid object. */
+/** Builds the same fallback for the test account, which resolves nothing and succeeds for every valid object. */
 export function genericTestAnswer(method: SandboxMethod, params: Params, lang: Lang): unknown {
   const field = method.bulk?.field;
   if (field === 'domains' || field === 'services') return { [field]: cannedEach(params, field, lang) };

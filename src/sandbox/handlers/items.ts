@@ -17,7 +17,7 @@ function isError(result: ItemResult): result is ItemFailure {
   return typeof result.error === 'string';
 }
 
-/** The keys a failed element shows: what the caller sent, with `domain_name` also given as `dname`. */
+/** Returns the keys a failed element shows: what the caller sent, with `domain_name` also given as `dname`. */
 function echoOf(input: Params): Params {
   const echo = identificationOf(input);
   if (echo.dname === undefined && echo.domain_name !== undefined) echo.dname = echo.domain_name;

@@ -7,7 +7,7 @@ import type { Handler, HandlerContext } from './context.js';
 import { answerEach } from './items.js';
 import { checkUserServid } from './user-servid.js';
 
-/** The fields `service/get_info` and `service/get_list` show for a service. */
+/** Returns the fields `service/get_info` and `service/get_list` show for a service. */
 function serviceDetails(service: ServiceRecord): Params {
   return {
     subtype: service.subtype,
@@ -84,7 +84,7 @@ const create: Handler = (context) => {
   };
 };
 
-/** The price of renewing one service for `period` units, or undefined when the model has no price. */
+/** Computes the price of renewing one service for `period` units, or undefined when the model has no price. */
 function renewalPrice(account: AccountState, service: ServiceRecord, period: number): number | undefined {
   const tld = service.servtype === 'domain' ? findTld(service.dname, new Set(account.tldPrices.keys())) : undefined;
   const price = unitPrice(account, service.servtype, tld);
@@ -92,8 +92,8 @@ function renewalPrice(account: AccountState, service: ServiceRecord, period: num
 }
 
 /**
- * Renews every named service in one bill. A prepay bill covered by the balance is paid and the
- * expiration dates move at once; otherwise the bill waits unpaid (`only_bill_created`) when
+ * Renews every named service in one bill. A prepay bill covered by the balance is paid, and the
+ * expiration dates move at once. Otherwise the bill stays unpaid (`only_bill_created`) if
  * `ok_if_no_money` allows it.
  */
 const renew: Handler = (context) => {

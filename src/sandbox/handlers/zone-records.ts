@@ -40,7 +40,7 @@ export const REQUIRED_PARAMS: Record<string, string[]> = {
   remove_record: ['subdomain', 'record_type'],
 };
 
-/** The first required parameter of `action` that `params` lacks, if any. */
+/** Returns the first required parameter of `action` that `params` lacks, if any. */
 export function missingParam(action: string, params: Params): string | undefined {
   return (REQUIRED_PARAMS[action] ?? []).find((name) => params[name] === undefined || params[name] === null);
 }

@@ -15,9 +15,9 @@ export function paymentTerms(params: Params): PaymentTerms {
 }
 
 /**
- * Decides how an order of `amount` rubles is paid, before anything changes. REG.API pays only
- * `prepay` orders covered by the balance at once; other pay types and, with `ok_if_no_money`, uncovered
- * orders become an unpaid bill; an uncovered prepay order without that flag fails with NOT_ENOUGH_MONEY.
+ * Decides how an order of `amount` rubles is paid, before anything changes. REG.API pays at once only
+ * `prepay` orders that the balance covers. Other pay types become an unpaid bill, and so do uncovered
+ * orders with `ok_if_no_money`. An uncovered prepay order without that flag fails with NOT_ENOUGH_MONEY.
  */
 export function decidePayment(account: AccountState, amount: number, terms: PaymentTerms): 'paid' | 'unpaid' {
   if (terms.payType === 'prepay' && account.balance >= amount) return 'paid';
@@ -70,13 +70,13 @@ export function extendService(service: ServiceRecord, period: number): void {
   service.expiration_date = addPeriod(service.expiration_date, period, periodUnit(service.servtype));
 }
 
-/** The price of one period unit: the TLD price for domains, the servtype price for services. */
+/** Looks up the price of one period unit: the TLD price for domains, the servtype price for services. */
 export function unitPrice(account: AccountState, servtype: string, tld?: string): number | undefined {
   if (servtype === 'domain') return tld === undefined ? undefined : account.tldPrices.get(tld);
   return account.servicePrices.get(servtype);
 }
 
-/** Reads `period` (default 1): a whole number of years or months from 1 to 120, or 0 where `allowZero` says so. */
+/** Reads `period` (default 1): a whole number of years or months from 1 to 120, or 0 when `allowZero` is set. */
 export function readPeriod(params: Params, allowZero = false): number {
   if (params.period === undefined || params.period === '') return 1;
   const period = Number(params.period);

@@ -21,8 +21,9 @@ function text(value: unknown): string {
 }
 
 /**
- * The objects a list-capable call works on: the elements of `params[field]` when it is a list, otherwise
- * one object made of the top-level identification (which may be empty, and then resolves to NO_DOMAIN).
+ * Returns the objects a list-capable call works on: the elements of `params[field]` when it is a list,
+ * otherwise one object made of the top-level identification. That object may be empty, and then it
+ * resolves to NO_DOMAIN.
  */
 export function listObjects(params: Params, field: string): Params[] {
   const list = params[field];
@@ -44,17 +45,20 @@ export function hasIdentification(params: Params): boolean {
  */
 export function resolveService(account: AccountState, ident: Params, defaultServtype = 'domain'): Resolution {
   const live = account.services.filter((service) => service.state !== 'D');
+
   const serviceId = text(ident.service_id);
   if (serviceId !== '') {
     if (!/^\d+$/.test(serviceId)) return { ok: false, code: 'INVALID_SERVICE_ID' };
     const service = live.find((candidate) => candidate.service_id === Number(serviceId));
     return service ? { ok: true, service } : { ok: false, code: 'SERVICE_ID_NOT_FOUND', params: { service_id: serviceId } };
   }
+
   const userServid = text(ident.user_servid);
   if (userServid !== '') {
     const service = live.find((candidate) => candidate.user_servid === userServid);
     return service ? { ok: true, service } : { ok: false, code: 'SERVICE_NOT_FOUND', params: { user_servid: userServid } };
   }
+
   const servtype = text(ident.servtype) || defaultServtype;
   const uplink = text(ident.uplink_service_id);
   if (uplink !== '') {
@@ -67,6 +71,7 @@ export function resolveService(account: AccountState, ident: Params, defaultServ
     );
     return service ? { ok: true, service } : { ok: false, code: 'SERVICE_NOT_FOUND' };
   }
+
   const name = text(ident.domain_name) || text(ident.dname);
   if (name === '') return { ok: false, code: 'NO_DOMAIN' };
   const ascii = toAsciiName(name);
