@@ -9,21 +9,21 @@ import { z } from 'zod';
 export const domainName = z
   .string()
   .min(1, 'Domain name is empty: give a name such as example.ru')
-  .max(254, 'Domain name is longer than 253 characters')
+  .max(254, 'Domain name is longer than 253 characters (254 with a trailing dot)')
   .describe('Domain name: Unicode (пример.рф) or punycode (xn--e1afmkfd.xn--p1ai), any case');
 
-/** A REG.API service id. REG.API itself rejects ids that are not numeric (`INVALID_SERVICE_ID`). */
 const SERVICE_ID_MESSAGE = 'service_id must be a whole number or a non-empty string';
 
+/** A REG.API service id. REG.API itself rejects ids that are not numeric (`INVALID_SERVICE_ID`). */
 export const serviceId = z
   .union([z.number().int(SERVICE_ID_MESSAGE).nonnegative(SERVICE_ID_MESSAGE), z.string().min(1, SERVICE_ID_MESSAGE)], {
     error: SERVICE_ID_MESSAGE,
   })
   .describe('REG.API service id (number or numeric string)');
 
-/** Any other numeric id REG.API issues (bills, folders, lots, messages): a number or a string. */
 const ID_MESSAGE = 'Expected an id: a whole number or a non-empty string';
 
+/** Any other numeric id REG.API issues (bills, folders, lots, messages): a number or a string. */
 export const idValue = z.union([z.number().int(ID_MESSAGE).nonnegative(ID_MESSAGE), z.string().min(1, ID_MESSAGE)], {
   error: ID_MESSAGE,
 });
@@ -51,9 +51,9 @@ export const flag01 = z
   .transform((value): 0 | 1 => (value === true || value === 1 || value === '1' ? 1 : 0))
   .describe('0 or 1 (true and false are accepted)');
 
-/** A whole number given as a number or a digit string, as REG.API accepts both. */
 const WHOLE_NUMBER_MESSAGE = 'Expected a whole number of 0 or more (a number or a string of digits)';
 
+/** A whole number given as a number or a digit string, as REG.API accepts both. */
 export const wholeNumber = z.union(
   [
     z.number().int(WHOLE_NUMBER_MESSAGE).nonnegative(WHOLE_NUMBER_MESSAGE),
@@ -62,9 +62,9 @@ export const wholeNumber = z.union(
   { error: WHOLE_NUMBER_MESSAGE },
 );
 
-/** A sum of money: a number or a decimal string such as `"120.00"`. */
 const MONEY_MESSAGE = 'Expected an amount of 0 or more, such as 100 or "120.50"';
 
+/** A sum of money: a number or a decimal string such as `"120.00"`. */
 export const money = z.union(
   [z.number().nonnegative(MONEY_MESSAGE), z.string().regex(/^\d+(\.\d+)?$/, MONEY_MESSAGE)],
   { error: MONEY_MESSAGE },
@@ -97,9 +97,9 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** A position among the NS records of a subdomain: one or two digits. */
 const RECORD_NUMBER_MESSAGE = 'record_number must be one or two digits (0 to 99)';
 
+/** A position among the NS records of a subdomain: one or two digits. */
 export const recordNumber = z
   .union(
     [
