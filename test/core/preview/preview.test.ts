@@ -13,6 +13,10 @@ describe('computePreview against the sandbox', () => {
       prices: { ru: 200, srv_webfwd: 50 },
       domains: ['example.ru', 'пример.рф'],
       services: [{ servtype: 'srv_webfwd', dname: 'example.ru', service_id: 5005 }],
+      bills: [
+        { bill_id: 9001, payment: 120 },
+        { bill_id: 9002, payment: 30 },
+      ],
       zones: {
         'example.ru': [
           { subname: 'www', rectype: 'A', content: '192.0.2.1' },
@@ -51,6 +55,19 @@ describe('computePreview against the sandbox', () => {
     const preview = await computePreview(world.core, 'service/renew', { domain_name: 'example.ru', period: 2 });
     expect(preview.price).toBe(400);
     expect(preview.balanceAfter).toBe(600);
+  });
+
+  it('reports an unknown service renewal price', async () => {
+    const preview = await computePreview(world.core, 'service/renew', { service_id: 5005, period: 1 });
+    expect(preview.price).toBeUndefined();
+    expect(preview.warnings.join(' ')).toContain('no renewal price for srv_webfwd');
+  });
+
+  it('prices paying bills from the balance', async () => {
+    const preview = await computePreview(world.core, 'bill/change_pay_type', { bills: [9001, 9002], pay_type: 'prepay', currency: 'RUR' });
+    expect(preview.price).toBe(150);
+    expect(preview.balanceAfter).toBe(850);
+    expect(preview.confirmWith).toBe('9001');
   });
 
   it('lists DNS records added against the zone', async () => {

@@ -108,7 +108,11 @@ interface ServiceInfo {
   subtype?: string;
 }
 
-/** Finds the service-type price: `service/get_prices` lists `servortld`, `subtype` and the price per unit. */
+/**
+ * Finds the service-type price: `service/get_prices` lists `servortld`, `subtype` and the price per
+ * unit. NOTE: the documentation does not name the renewal field that `show_renew_data` adds, so
+ * `renew_price` and `price_renew` are tried; without either the renewal price is reported unknown.
+ */
 function servicePrice(prices: Answer[], servtype: string, subtype: string | undefined, renew: boolean): number | undefined {
   const row = prices.find((entry) => entry.servortld === servtype && (subtype === undefined || entry.subtype === subtype || entry.subtype === ''));
   if (row === undefined) return undefined;
@@ -204,6 +208,24 @@ async function balance(core: PreviewCore, currency: string | undefined, warnings
   }
 }
 
+/** bill/change_pay_type: with `prepay` the bills are paid from the balance, so the price is their sum from `bill/nop`. */
+async function quoteBillPayment(core: PreviewCore, input: Answer): Promise<Quote> {
+  const currency = typeof input.currency === 'string' ? input.currency : undefined;
+  if (input.pay_type !== 'prepay') {
+    return { currency, warnings: [`The bills switch to pay_type ${String(input.pay_type)}; nothing is paid from the balance now.`] };
+  }
+  const bills = targetsOf(input).billIds;
+  try {
+    const answer = obj((await core.call('bill/nop', { bills }, { fresh: true })).answer);
+    const payments = list(answer.bills).map((bill) => amount(bill.payment));
+    const price = payments.length === bills.length ? total(payments) : undefined;
+    const warnings = price === undefined ? [`bill/nop returned no amount for every one of bills ${bills.join(', ')}; the price is unknown.`] : [];
+    return { price, currency, warnings };
+  } catch (error) {
+    return { currency, warnings: [failure('bill/nop', error)] };
+  }
+}
+
 async function quote(core: PreviewCore, path: string, input: Answer): Promise<Quote> {
   switch (path) {
     case 'domain/create':
@@ -213,6 +235,8 @@ async function quote(core: PreviewCore, path: string, input: Answer): Promise<Qu
       return quoteServiceOrder(core, input);
     case 'service/renew':
       return quoteRenewal(core, input);
+    case 'bill/change_pay_type':
+      return quoteBillPayment(core, input);
     case 'service/refill': {
       const price = amount(input.amount);
       return { price, currency: typeof input.currency === 'string' ? input.currency : undefined, warnings: [] };
