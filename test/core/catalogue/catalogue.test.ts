@@ -18,7 +18,7 @@ describe('catalogue', () => {
     expect(paths).toEqual([...paths].sort());
   });
 
-  it('finds operations by path and tool name', () => {
+  it('finds by path or tool name', () => {
     expect(findOperation('zone/add_txt')?.toolName).toBe('zone_add_txt');
     expect(findOperation('zone_add_txt')?.path).toBe('zone/add_txt');
     expect(findOperation('nop')?.toolName).toBe('common_nop');
@@ -61,7 +61,7 @@ describe('catalogue', () => {
     }
   });
 
-  it('declares bulk fields that the input takes', () => {
+  it('declares bulk fields of the input', () => {
     for (const operation of catalogue.filter((entry) => entry.bulk)) {
       const shape = (operation.input as unknown as { shape: Record<string, unknown> }).shape;
       expect(Object.keys(shape), operation.path).toContain(operation.bulk!.field);
@@ -140,7 +140,7 @@ describe('catalogue metadata', () => {
     expect(findOperation('zone/update_records')?.access).toBe('partners');
   });
 
-  it('flags the binary answer and data-only item errors', () => {
+  it('flags binary and data-only answers', () => {
     expect(catalogue.filter((operation) => operation.binary).map((operation) => operation.path)).toEqual([
       'domain/download_certificate',
     ]);

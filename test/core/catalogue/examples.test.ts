@@ -40,7 +40,7 @@ describe('answers of the sandbox test account', () => {
     return (await response.json()) as { result: string; answer?: unknown; error_code?: string };
   }
 
-  it.each(jsonPaths)('parse through the output schema of %s', async (path) => {
+  it.each(jsonPaths)('parse as the output of %s', async (path) => {
     const envelope = await callTestAccount(path);
     expect(envelope.error_code).toBeUndefined();
     expect(envelope.result).toBe('success');

@@ -32,14 +32,14 @@ describe('JSON Schema conversion', () => {
     expect(() => z.toJSONSchema(operation.output, { io: 'output' })).not.toThrow();
   });
 
-  it('closes every input except the open-ended ones', () => {
+  it('closes all but open-ended inputs', () => {
     const open = catalogue
       .filter((operation) => inputSchema(operation.path).additionalProperties !== false)
       .map((operation) => operation.path);
     expect(open).toEqual(OPEN_INPUTS);
   });
 
-  it('says in the description where unnamed fields are accepted', () => {
+  it('describes where unnamed fields pass', () => {
     for (const path of OPEN_INPUTS) {
       expect(findOperation(path)?.description, path).toMatch(/accepted as string|passed through as string/);
     }
@@ -64,7 +64,7 @@ describe('JSON Schema conversion', () => {
     expect(schema.description).toMatch(/service_id/);
   });
 
-  it('lists the required fields of other methods', () => {
+  it('lists required fields of others', () => {
     expect(inputSchema('zone/add_mx').required).toEqual(['mail_server']);
     expect(inputSchema('zone/add_srv').required).toEqual(['service', 'priority', 'target', 'port']);
     expect(inputSchema('bill/get_for_period').required).toEqual(['start_date', 'end_date']);

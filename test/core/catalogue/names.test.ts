@@ -13,13 +13,13 @@ describe('derived names', () => {
     expect(findOperation(path)).toMatchObject({ category, method, toolName, facadeName });
   });
 
-  it('gives every tool a name MCP clients accept', () => {
+  it('gives tools valid MCP names', () => {
     for (const operation of catalogue) {
       expect(operation.toolName, operation.path).toMatch(/^[a-z0-9_]{1,64}$/);
     }
   });
 
-  it('gives every facade member a unique name within its category', () => {
+  it('gives facade members unique names', () => {
     for (const [category, operations] of catalogueByCategory()) {
       const names = operations.map((operation) => operation.facadeName);
       expect(new Set(names).size, category).toBe(names.length);
