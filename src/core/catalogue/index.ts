@@ -41,7 +41,7 @@ function acceptMissingAnswer(operation: OperationDefinition): OperationDefinitio
 }
 
 /** Indexes the operations by path and by tool name; throws when two entries share either. */
-function indexOperations(operations: readonly OperationDefinition[]): Map<string, OperationDefinition> {
+export function indexOperations(operations: readonly OperationDefinition[]): Map<string, OperationDefinition> {
   const byName = new Map<string, OperationDefinition>();
   for (const operation of operations) {
     for (const name of new Set([operation.path, operation.toolName])) {

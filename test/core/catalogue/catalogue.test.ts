@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogue, catalogueByCategory, findOperation } from '../../../src/core/catalogue/index.js';
+import { catalogue, catalogueByCategory, findOperation, indexOperations } from '../../../src/core/catalogue/index.js';
 
 const fixturePaths = readFileSync(new URL('../../fixtures/methods.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -31,6 +31,11 @@ describe('catalogue', () => {
       expect(findOperation(operation.path)).toBe(operation);
       expect(findOperation(operation.toolName)).toBe(operation);
     }
+  });
+
+  it('rejects a path defined twice', () => {
+    const addTxt = findOperation('zone/add_txt')!;
+    expect(() => indexOperations([addTxt, { ...addTxt }])).toThrow(/"zone\/add_txt" is defined twice/);
   });
 
   it('groups entries by category', () => {
