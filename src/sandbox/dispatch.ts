@@ -134,6 +134,10 @@ async function run(
     deps.world,
     { fields: request.fields, inputData },
   );
+  if (caller.kind === 'anonymous' && method.effect !== 'read') {
+    // Methods open to everyone still need an account to order or change anything.
+    throw new ApiError('NO_AUTH', { command_name: method.path });
+  }
   if (caller.kind !== 'anonymous' && !deps.accountLimiter.tryTake(username)) {
     deps.ipLimiter.giveBack(request.clientIp);
     deps.counters.rateLimitAnswers += 1;

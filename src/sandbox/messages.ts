@@ -61,6 +61,10 @@ const TEXTS: Record<string, { en: string; ru: string }> = {
     ru: 'В имени домена смешаны символы разных алфавитов',
   },
   DOMAIN_ALREADY_EXISTS: { en: 'Domain already exists, use whois service', ru: 'Домен уже зарегистрирован' },
+  DOMAIN_ALREADY_ORDERED: {
+    en: 'The domain is already ordered and waits for payment',
+    ru: 'Домен уже заказан и ожидает оплаты',
+  },
   DOMAIN_IS_NOT_USE_REGRU_NSS: {
     en: 'Domain does not use REG.RU name servers',
     ru: 'Домен не использует DNS-серверы REG.RU',

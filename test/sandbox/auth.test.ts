@@ -75,6 +75,11 @@ describe('sandbox authentication', () => {
     expect(envelope.answer.prices.ru.reg_price).toBeGreaterThan(0);
   });
 
+  it('requires an account to order through a method open to everyone', async () => {
+    const envelope = await call(sandbox, 'service/create', { domain_name: 'qqq.ru', servtype: 'srv_hosting_ispmgr' }, {});
+    expect(envelope.error_code).toBe('NO_AUTH');
+  });
+
   it('rejects partner-only methods for a client account', async () => {
     const client = await call(sandbox, 'reseller_nop', {}, as('client', 'client-pass'));
     const reseller = await call(sandbox, 'reseller_nop', {}, as('reseller', 'reseller-pass'));

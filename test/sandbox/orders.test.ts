@@ -49,6 +49,16 @@ describe('sandbox orders', () => {
     expect(envelope.answer.payment).toBe(200);
   });
 
+  it('reports an unpaid domain order as already ordered', async () => {
+    const poor = as('client', 'client-pass');
+    const order = { domain_name: 'pending.ru', ok_if_no_money: 1, contacts: contacts.contacts };
+    const first = await call(sandbox, 'domain/create', order, poor);
+    expect(first.answer.domains[0].result).toBe('success');
+    expect(sandbox.state('client')?.services.at(-1)?.state).toBe('N');
+    const second = await call(sandbox, 'domain/create', order, poor);
+    expect(second.answer.domains[0].error_code).toBe('DOMAIN_ALREADY_ORDERED');
+  });
+
   it('checks availability against every account', async () => {
     const envelope = await call(sandbox, 'domain/check', { domains: [{ dname: 'client.ru' }, { dname: 'free.ru' }] }, reseller);
     expect(envelope.answer.domains[0].error_code).toBe('DOMAIN_ALREADY_EXISTS');

@@ -59,6 +59,8 @@ const create: Handler = (context) => {
     if (!hasContacts(params, input)) return itemError({ dname: name }, 'PARAMETER_MISSING', lang, { param: 'contacts' });
     const checked = checkRegistrableName(name, tlds);
     if (!checked.ok) return itemError({ dname: name }, checked.code, lang, { domain_name: name });
+    const ownUnpaid = account.services.some((service) => service.servtype === 'domain' && service.dname === checked.ascii && service.state === 'N');
+    if (ownUnpaid) return itemError({ dname: checked.unicode }, 'DOMAIN_ALREADY_ORDERED', lang);
     if (isRegistered(world, checked.ascii) || accepted.some((entry) => entry.ascii === checked.ascii)) {
       return alreadyExists(checked.unicode, lang);
     }
