@@ -22,6 +22,11 @@ export interface SlackDeps {
   channelLocale: Locale;
   /** The profile `order` uses for everyone; without it each person names one in a modal once. */
   orderProfile?: OrderProfile;
+  /**
+   * `enduser_ip` for `domain/create`: REG.API requires the end customer's address from partner
+   * (reseller) accounts and ignores it otherwise.
+   */
+  orderEnduserIp?: string;
 }
 
 /** Who asked in Slack, as the operations journal records it. */

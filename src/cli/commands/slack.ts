@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { createOperations } from '../../core/operations/index.js';
 import { createApprovalNotifier, createSlackApp } from '../../slack/index.js';
 import type { OrderProfile } from '../../slack/index.js';
@@ -7,7 +8,7 @@ import { openRuntime } from '../runtime.js';
 import { untilStopSignal } from '../signals.js';
 import { defaultWorkerId } from './worker.js';
 
-const usage = `Usage: regapi2 slack [--port N] [--host ADDRESS] [--no-worker] [--profile TYPE:NAME] [options]
+const usage = `Usage: regapi2 slack [--port N] [--host ADDRESS] [--no-worker] [--profile TYPE:NAME] [--enduser-ip ADDRESS] [options]
 
 Runs the Slack app: the /regapi slash command and the approval cards. Slack sends slash commands
 and button clicks to http://HOST:PORT/slack/events; GET /healthz answers {"status":"ok"}. With
@@ -23,6 +24,8 @@ REGAPI_SLACK_APPROVAL_CHANNEL, REGAPI_SLACK_APPROVERS, SLACK_API_URL.
   --no-worker          do not run the queue worker here (run \`regapi2 worker\` elsewhere)
   --profile TYPE:NAME  contact profile saved in the REG.RU account that \`order\` uses for everyone,
                        e.g. RU.PP:main; without it each person names one in a form once
+  --enduser-ip ADDRESS the end customer's IP address that \`order\` sends as enduser_ip; REG.API
+                       requires it from partner (reseller) accounts
   --card-lang ru|en    language of the approval cards (default ru)
 
 ${COMMON_OPTIONS_HELP}`;
@@ -48,6 +51,7 @@ async function run(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'no-worker': { type: 'boolean' },
     profile: { type: 'string' },
+    'enduser-ip': { type: 'string' },
     'card-lang': { type: 'string' },
   } as const;
   const { values } = parseCommandArgs(argv, usage, options, false);
@@ -55,6 +59,8 @@ async function run(argv: string[]): Promise<number> {
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   const orderProfile = parseProfile(values.profile as string | undefined);
   const cardLang = values['card-lang'];
+  const enduserIp = values['enduser-ip'];
+  if (enduserIp !== undefined && isIP(String(enduserIp)) === 0) throw new UsageError(`--enduser-ip ${String(enduserIp)} is not an IP address`, usage);
   if (cardLang !== undefined && cardLang !== 'ru' && cardLang !== 'en') throw new UsageError(`--card-lang ${String(cardLang)} is not ru or en`, usage);
 
   const runtime = await openRuntime(configFlags(values));
@@ -72,7 +78,17 @@ async function run(argv: string[]): Promise<number> {
       notifiers: [notifier],
       approvalPolicy: { approvers: config.slack.approvers, expiryMs: config.approvalExpiryMs },
     });
-    const slack = createSlackApp({ core, operations, store, config, logger, orderProfile, channelLocale, socketModeHealthPort: port });
+    const slack = createSlackApp({
+      core,
+      operations,
+      store,
+      config,
+      logger,
+      orderProfile,
+      orderEnduserIp: enduserIp as string | undefined,
+      channelLocale,
+      socketModeHealthPort: port,
+    });
     await slack.start({ port, host });
     if (runtime.sandboxUrl) logger.info({ url: runtime.sandboxUrl }, 'Slack app uses the local REG.API sandbox');
     const worker = values['no-worker'] === true ? undefined : operations.startWorker();

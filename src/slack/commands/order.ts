@@ -48,7 +48,14 @@ export async function proposeOrder(request: CommandRequest, domain: string, year
   });
   return proposeFromSlack(request, {
     path: 'domain/create',
-    input: { domain_name: domain, period: years, profile_type: profile.type, profile_name: profile.name, nss: DEFAULT_NAME_SERVERS },
+    input: {
+      domain_name: domain,
+      period: years,
+      profile_type: profile.type,
+      profile_name: profile.name,
+      nss: DEFAULT_NAME_SERVERS,
+      ...(request.deps.orderEnduserIp ? { enduser_ip: request.deps.orderEnduserIp } : {}),
+    },
     echo,
   });
 }

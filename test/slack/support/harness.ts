@@ -104,7 +104,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     approvalPolicy: { approvers: config.slack.approvers, expiryMs: config.approvalExpiryMs },
     retry: { baseDelayMs: 50, maxDelayMs: 200 },
   });
-  const app = createSlackApp({ core, operations, store, config, logger, expiryCheckMs: 0 });
+  // 192.0.2.1 is a documentation address: the sandbox's partner account needs some enduser_ip for orders.
+  const app = createSlackApp({ core, operations, store, config, logger, expiryCheckMs: 0, orderEnduserIp: '192.0.2.1' });
   const address = await app.start({ port: 0, host: '127.0.0.1' });
   const eventsUrl = `http://127.0.0.1:${address!.port}/slack/events`;
   const worker: WorkerHandle | undefined = options.worker === false ? undefined : operations.startWorker({ pollMs: 50 });
