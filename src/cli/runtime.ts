@@ -4,7 +4,7 @@ import { loadConfig, type Config } from '../core/config/index.js';
 import { createCore, type Core } from '../core/core.js';
 import { createLogger, type Logger } from '../core/log.js';
 import { openStore, type Store } from '../core/store/index.js';
-import { startSandbox } from '../sandbox/index.js';
+import type { Sandbox } from '../sandbox/index.js';
 
 /** Everything a command that talks to REG.API needs, and how to release it. */
 export interface Runtime {
@@ -56,8 +56,13 @@ export async function openRuntime(flags: Record<string, unknown>, options: Runti
     storeError = error as Error;
   }
 
-  const sandbox = config.sandbox ? await startSandbox({ host: '127.0.0.1', port: 0 }) : undefined;
-  if (sandbox) config = { ...config, apiUrl: sandbox.url };
+  let sandbox: Sandbox | undefined;
+  if (config.sandbox) {
+    // The sandbox module loads only with --sandbox, so that ordinary start-ups do not pay for it.
+    const { startSandbox } = await import('../sandbox/index.js');
+    sandbox = await startSandbox({ host: '127.0.0.1', port: 0 });
+    config = { ...config, apiUrl: sandbox.url };
+  }
   if (config.usingTestAccount) {
     logger.warn(
       { login: config.username },

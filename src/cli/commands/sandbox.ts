@@ -1,5 +1,4 @@
 import { createLogger } from '../../core/log.js';
-import { startSandbox } from '../../sandbox/index.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 import { parseCommandArgs } from '../options.js';
 import { untilStopSignal } from '../signals.js';
@@ -39,6 +38,8 @@ async function run(argv: string[]): Promise<number> {
   const port = parsePort(typeof values.port === 'string' ? values.port : undefined);
   const logger = createLogger(parseLogLevel(values['log-level'] as string | undefined), 'regapi2-sandbox');
 
+  // Loaded here rather than at the top, so that other commands do not load the sandbox.
+  const { startSandbox } = await import('../../sandbox/index.js');
   const sandbox = await startSandbox({ host: '127.0.0.1', port });
   process.stdout.write(`${sandbox.url}\n`);
   logger.info({ url: sandbox.url }, 'REG.API sandbox ready; set REGAPI_URL to this URL');
