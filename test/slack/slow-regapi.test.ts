@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/index.js';
-import { APPROVER, blocksText, responseText, startHarness, type Harness } from './support/harness.js';
+import { ACCOUNT_PASSWORD, APPROVER, blocksText, responseText, startHarness, type Harness } from './support/harness.js';
 
 function countRequests(harness: Harness, path: string): number {
   return harness.sandbox.requests.filter((request) => request.path.endsWith(`/${path}`)).length;
@@ -61,6 +61,28 @@ describe('slow REG.API behind a slash command', () => {
     expect(answer).toContain('исходящий IP сервера');
     expect(answer).toContain('command_name domain/check');
     expect(countRequests(harness, 'domain/check')).toBe(1);
+  });
+
+  it('never shows the password REG.API echoes in input_params', async () => {
+    const { slack, sandbox } = harness;
+    sandbox.faults.add({
+      path: 'user/get_balance',
+      kind: 'answer',
+      times: 1,
+      body: {
+        result: 'error',
+        error_code: 'INTERNAL_ERROR',
+        error_text: 'Internal error',
+        error_params: { error_detail: 'database timeout' },
+        input_params: { username: 'team', password: ACCOUNT_PASSWORD },
+      },
+    });
+    const { name } = await harness.command('balance');
+    await slack.waitFor('the error answer', () => slack.responses(name).length === 1);
+    const answer = JSON.stringify(slack.responses(name)[0].body);
+    expect(answer).toContain('INTERNAL_ERROR');
+    expect(answer).not.toContain(ACCOUNT_PASSWORD);
+    expect(JSON.stringify(slack.calls)).not.toContain(ACCOUNT_PASSWORD);
   });
 
   it('shows a change REG.API refused per domain as failed on the card', async () => {
