@@ -88,7 +88,8 @@ export const userOperations = [
   defineOperation({
     path: 'user/refill_balance',
     summary: 'Create an invoice to top up the account balance (WebMoney era method).',
-    description: 'The Perl client dropped this method in version 0.050; it may be switched off on the server.',
+    description: 'Only in the 2017 documentation; the Perl client dropped it in version 0.050, so it may be switched off on the server.',
+    deprecated: true,
     input: z.strictObject({
       pay_type: z.string().min(1).describe('Payment method of the invoice, e.g. WM'),
       wmid: z.string().min(1).describe('WebMoney id'),

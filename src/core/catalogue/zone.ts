@@ -26,11 +26,12 @@ function zoneCommand(path: string, summary: string, extra: Partial<OperationSpec
 }
 
 /** A `zone/add_*` method for one record kind. */
-function addRecord(kind: keyof typeof recordShapes, summary: string, description = ADD_NOTE) {
+function addRecord(kind: keyof typeof recordShapes, summary: string, description = ADD_NOTE, deprecated = false) {
   return defineOperation({
     path: `zone/${kind}`,
     summary,
     description,
+    ...(deprecated ? { deprecated } : {}),
     input: domainTarget(recordShapes[kind]),
     output: domainsAnswer(),
     access: 'clients',
@@ -82,6 +83,7 @@ export const zoneOperations = [
     'add_spf',
     'Add an SPF record (a TXT record starting with v=spf1) to a DNS zone.',
     `${ADD_NOTE} Known from the Ruby and Perl clients; REG.API's current documentation offers add_spf only as an action of zone/update_records.`,
+    true,
   ),
   addRecord('add_srv', 'Add an SRV record (service location) to a DNS zone.'),
   defineOperation({

@@ -75,6 +75,8 @@ describe('catalogue', () => {
 });
 
 describe('catalogue metadata', () => {
+  // user/refill_balance exists only in the 2017 documentation and zone/add_spf only in clients, though
+  // the fixture's source column still lists both under the current documentation.
   it('marks doc2017-only and client-only methods deprecated', () => {
     const deprecated = catalogue.filter((operation) => operation.deprecated).map((operation) => operation.path);
     expect(deprecated).toEqual([
@@ -89,6 +91,8 @@ describe('catalogue metadata', () => {
       'shop/add_lot',
       'shop/purchase',
       'shop/update_lot',
+      'user/refill_balance',
+      'zone/add_spf',
     ]);
   });
 
