@@ -45,7 +45,7 @@ const OPTIONS = {
 const RECENT_LIMIT = 20;
 const OPERATION_ID = /^[0-9a-f]{32}$/;
 
-/** The person at this terminal, as the journal names them. */
+/** Returns the person at this terminal as the journal names them: `cli:<OS user name>`. */
 export function terminalActor(): string {
   return `cli:${userInfo().username}`;
 }

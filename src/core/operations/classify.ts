@@ -4,7 +4,7 @@ import type { RetryPolicy } from './context.js';
 import type { OperationError } from './types.js';
 
 /**
- * What the worker does after a failed send:
+ * The worker's next step after a failed send:
  * - `retry`: REG.API did not execute the request, so the same request is queued again after `notBefore`;
  * - `unknown`: the request may have been executed, so the reconciler looks the result up first;
  * - `failed`: REG.API refused the request for a reason a retry does not change.
@@ -15,7 +15,7 @@ export type FailureAction =
   | { action: 'failed'; error: OperationError };
 
 /**
- * Codes outside NOT_EXECUTED_CODES that also mean "not executed, try later": REG.API answers
+ * Codes outside NOT_EXECUTED_CODES that also mean "not executed, try later": REG.API returns
  * INTERNAL_API_ERROR (with HTTP 503) when it failed before executing anything, and
  * DOMAIN_ORDER_LOCKED while another order for the same domain is still being processed.
  */
@@ -27,7 +27,7 @@ export function operationError(error: unknown): OperationError {
   return { code: 'UNEXPECTED_ERROR', message, hint: 'This is a regapi2 defect; the journal and the log have the details.' };
 }
 
-/** The delay before retry number `attempt` (1 for the first retry): exponential, capped, with ±20% jitter. */
+/** Returns the delay before retry number `attempt` (1 for the first retry): exponential, capped, with ±20% jitter. */
 export function backoffDelay(policy: RetryPolicy, attempt: number): number {
   const exponential = policy.baseDelayMs * 2 ** Math.max(0, attempt - 1);
   const capped = Math.min(policy.maxDelayMs, exponential);

@@ -15,7 +15,7 @@ async function load(context: OperationsContext, id: string): Promise<OperationRe
   return operation;
 }
 
-/** Whether `by` (`slack:U123`, `cli:alice`) is on the approvers list, which may name people with or without the prefix. */
+/** Checks whether `by` (`slack:U123`, `cli:alice`) is on the approvers list, which may name people with or without the prefix. */
 function isApprover(approvers: readonly string[], by: string): boolean {
   const bare = by.includes(':') ? by.slice(by.indexOf(':') + 1) : by;
   return approvers.includes(by) || approvers.includes(bare);

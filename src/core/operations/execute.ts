@@ -28,14 +28,14 @@ async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper
       { step, error: described, sent: false },
     );
   }
-  const error_ = { ...described, message: `${step} failed, nothing was sent: ${described.message}` };
-  return transition(context, operation, { state: 'failed', error: error_, ...released }, { step, error: described, sent: false });
+  const failure = { ...described, message: `${step} failed, nothing was sent: ${described.message}` };
+  return transition(context, operation, { state: 'failed', error: failure, ...released }, { step, error: described, sent: false });
 }
 
 /**
  * Runs one claimed operation: checks the preview again, writes the attempt, sends the request and
  * records the outcome. The attempt is in the store before the request leaves, so a crash at any
- * point leaves either an unsent operation or one the reconciler knows it must look up.
+ * point leaves either an unsent operation or one that the reconciler must look up.
  */
 export async function executeClaimed(context: OperationsContext, claimed: OperationRecord): Promise<OperationRecord | null> {
   const keeper = new LeaseKeeper(context, claimed);

@@ -44,7 +44,7 @@ export function createOperations(options: CreateOperationsOptions): Operations {
   const responseTimeoutMs = options.core.config.responseTimeoutMs;
   const leaseMs = options.leaseMs ?? responseTimeoutMs * 2 + 30_000;
   if (leaseMs <= responseTimeoutMs) {
-    throw new Error(`leaseMs (${leaseMs}) must be longer than the response timeout (${responseTimeoutMs} ms), or a slow answer would let a second worker send on the same account.`);
+    throw new Error(`leaseMs (${leaseMs}) must be longer than the response timeout (${responseTimeoutMs} ms), or a slow response would let a second worker send on the same account.`);
   }
   const context: OperationsContext = {
     core: options.core,

@@ -1,7 +1,7 @@
 import type { CallResult, ItemOutcome } from '../client/types.js';
 import type { OperationError, OperationState, Preview } from './types.js';
 
-/** What the operation records after REG.API accepted the call. */
+/** The state, result and error an operation stores after REG.API accepted the call. */
 export interface SendOutcome {
   state: Extract<OperationState, 'done' | 'done_unpaid'>;
   result: {
@@ -21,10 +21,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Whether REG.API created an order or renewal that still waits for payment. A renewal answers
- * `status: only_bill_created`. An order returns a bill either way: it stays unpaid when its pay type
- * is not `prepay`, or when `ok_if_no_money` let it through although the preview showed the price
- * exceeding the balance.
+ * Checks whether REG.API created an order or renewal that still waits for payment. A renewal
+ * returns `status: only_bill_created`. An order returns a bill either way: it stays unpaid when
+ * its pay type is not `prepay`, or when `ok_if_no_money` let it through although the preview
+ * showed the price exceeding the balance.
  */
 export function isUnpaid(answer: unknown, input: Record<string, unknown>, preview: Preview | null): boolean {
   if (!isRecord(answer)) return false;

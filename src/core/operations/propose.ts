@@ -4,7 +4,7 @@ import { ValidationError } from '../client/errors.js';
 import { definitionOf, journal, notify, type OperationsContext } from './context.js';
 import type { OperationRecord, ProposeRequest } from './types.js';
 
-/** A new operation id: 32 lower-case hex characters, which REG.API also accepts as `user_servid`. */
+/** Creates an operation id: 32 lower-case hex characters, which REG.API also accepts as `user_servid`. */
 export function newOperationId(): string {
   return randomBytes(16).toString('hex');
 }

@@ -4,10 +4,10 @@ import { backoffDelay, operationError } from './classify.js';
 import { backToPerson, journal, transition, type OperationsContext } from './context.js';
 import type { OperationRecord, ReconcileOutcome } from './types.js';
 
-/** Codes with which a lookup says the object does not exist. */
+/** Error codes that mean the looked-up object does not exist. */
 const NOT_FOUND_CODES = new Set(['SERVICE_NOT_FOUND', 'SERVICE_ID_NOT_FOUND', 'DOMAIN_NOT_FOUND', 'NO_DOMAIN', 'DOMAINS_NOT_FOUND']);
 
-/** What a lookup showed about an operation whose outcome was unknown. */
+/** The result of a lookup for an operation whose outcome was unknown. */
 type Finding =
   | { verdict: 'done'; state: 'done' | 'done_unpaid'; evidence: Record<string, unknown>; finding: string }
   | { verdict: 'not_executed'; evidence: Record<string, unknown>; finding: string }
@@ -21,7 +21,7 @@ function isRenewal(path: string): boolean {
   return path.endsWith('/renew');
 }
 
-/** The services of a `service/get_info` answer. */
+/** Returns the services listed in a `service/get_info` result. */
 function servicesOf(answer: unknown): Record<string, unknown>[] {
   const services = isRecord(answer) && Array.isArray(answer.services) ? answer.services : [];
   return services.filter(isRecord);
@@ -48,7 +48,7 @@ export async function evidenceBeforeSend(
   }
 }
 
-/** An order carries `user_servid`, so `service/get_info` finds it exactly when the order went through. */
+/** Looks an order up by its `user_servid`: `service/get_info` finds it exactly when the order went through. */
 async function lookUpOrder(context: OperationsContext, operation: OperationRecord, userServid: string): Promise<Finding> {
   try {
     const info = await context.core.call('service/get_info', { user_servid: userServid }, { fresh: true, operationId: operation.id });
@@ -72,7 +72,7 @@ async function lookUpOrder(context: OperationsContext, operation: OperationRecor
   }
 }
 
-/** A DNS change is done when every record it adds is in the zone and every record it removes is gone. */
+/** Checks the zone: a DNS change is done when every record it adds is there and every record it removes is gone. */
 async function lookUpZone(context: OperationsContext, operation: OperationRecord): Promise<Finding> {
   const dns = operation.preview!.dns!;
   const records = await readZone(context.core, dns.zone, { fresh: true });
@@ -89,7 +89,7 @@ async function lookUpZone(context: OperationsContext, operation: OperationRecord
   return { verdict: 'undecided', evidence, finding: `zone ${dns.zone} shows only part of the change` };
 }
 
-/** A renewal is done when the expiration date moved past the one read before the send. */
+/** Checks a renewal: it is done when the expiration date moved past the one read before the send. */
 async function lookUpRenewal(context: OperationsContext, operation: OperationRecord, sent: Record<string, unknown>, before: Record<string, unknown>): Promise<Finding> {
   const info = await context.core.call('service/get_info', { service_id: sent.service_id }, { fresh: true, operationId: operation.id });
   const service = servicesOf(info.answer)[0];
@@ -123,7 +123,7 @@ async function lookUp(context: OperationsContext, operation: OperationRecord): P
  * Decides one operation in `outcome_unknown` by looking its result up, and never by sending it
  * again. Found → done; provably not executed → queued again (orders carry `user_servid`, so a
  * resend cannot create a second service). What the lookup cannot decide goes back to a person as
- * `awaiting_approval` with a warning that says what to check; approving it sends it again.
+ * `awaiting_approval` with a warning naming what to check; approving it sends it again.
  * A failed lookup leaves the operation in `outcome_unknown` and tries again after a backoff.
  */
 export async function reconcileOne(context: OperationsContext, operation: OperationRecord): Promise<ReconcileOutcome> {

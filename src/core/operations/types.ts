@@ -99,17 +99,17 @@ export interface JournalEntry {
   data: Record<string, unknown>;
 }
 
-/** How a person confirmed or declined: MCP elicitation form, Slack card, terminal, or single-use token. */
+/** The channel through which a person confirmed or declined: MCP elicitation form, Slack card, terminal, or single-use token. */
 export type ApprovalTier = 'elicitation' | 'slack' | 'terminal' | 'token';
 
 /** A person's decision on a pending operation. */
 export interface Decision {
-  /** Who decides: `slack:<user id>`, `cli:<os user>`, `mcp:<client name>`. */
+  /** The deciding person: `slack:<user id>`, `cli:<os user>`, `mcp:<client name>`. */
   by: string;
   tier: ApprovalTier;
-  /** What the person typed to confirm; compared with the preview's `confirmWith`. */
+  /** The text the person typed to confirm, compared with the preview's `confirmWith`. */
   confirmation?: string;
-  /** Why the operation was rejected, for the journal and the requester. */
+  /** The reason for a rejection, for the journal and the requester. */
   reason?: string;
 }
 
@@ -142,7 +142,7 @@ export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
-/** What `reconcile` decided for one operation. */
+/** The reconciler's decision for one operation. */
 export interface ReconcileOutcome {
   id: string;
   state: OperationState;

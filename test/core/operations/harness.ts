@@ -13,7 +13,7 @@ import { startSandbox, type Sandbox, type SandboxAccount } from '../../../src/sa
 export const ACCOUNT = 'client';
 export const PASSWORD = 'Client-Pa55';
 
-/** The account every queue test works on: one domain with a zone, one renewable hosting service. */
+/** The account every queue test works on: domain example.ru (service 4001) with a zone, and a hosting service. */
 export const SEED: SandboxAccount = {
   username: ACCOUNT,
   password: PASSWORD,

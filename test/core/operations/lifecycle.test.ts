@@ -165,4 +165,31 @@ describe('operation lifecycle', () => {
     expect(unpaid?.state).toBe('done_unpaid');
     expect(harness.sandbox.state(ACCOUNT)!.bills.filter((bill) => bill.pay_status === 'notpayed')).toHaveLength(1);
   });
+
+  it('names the refused elements of a partial outcome', async () => {
+    const input = { services: [{ service_id: 4001 }, { service_id: 9999 }], period: 1 };
+    const proposed = await harness.operations.propose({ path: 'service/renew', input, requestedBy: 'slack:U1' });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+
+    await drain(harness.operations);
+    const partial = await harness.operations.get(proposed.id);
+
+    expect(partial?.state).toBe('done');
+    expect(partial?.error?.code).toBe('PARTIAL_FAILURE');
+    expect(partial?.error?.message).toContain('9999 (SERVICE_ID_NOT_FOUND)');
+    expect(partial?.result).toMatchObject({ outcome: 'partial', failedItems: [{ index: 1, errorCode: 'SERVICE_ID_NOT_FOUND' }] });
+  });
+
+  it('fails when every element is refused', async () => {
+    const input = { services: [{ service_id: 9998 }, { service_id: 9999 }], period: 1 };
+    const proposed = await harness.operations.propose({ path: 'service/renew', input, requestedBy: 'slack:U1' });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+
+    await drain(harness.operations);
+    const failed = await harness.operations.get(proposed.id);
+
+    expect(failed?.state).toBe('failed');
+    expect(failed?.error?.code).toBe('SERVICE_ID_NOT_FOUND');
+    expect(harness.requestsFor('service/renew')).toBe(1);
+  });
 });
