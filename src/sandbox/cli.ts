@@ -4,7 +4,9 @@ import { createLogger } from '../core/log.js';
 import { startSandbox, type Sandbox } from './index.js';
 import type { SandboxAccount, SandboxOptions } from './types.js';
 
-export const SANDBOX_USAGE = `Usage: regapi2 sandbox [options]
+/** Returns the help text, with `command` as the way the sandbox is started. */
+export function sandboxUsage(command = 'node dist/sandbox/main.js'): string {
+  return `Usage: ${command} [options]
 
 Runs a local REG.API server on loopback and prints REGAPI_URL=<base URL> on stdout when it is ready.
 It serves the public test account test/test and one configured account whose data changes with
@@ -27,6 +29,7 @@ every call. Stop it with Ctrl-C (SIGINT) or SIGTERM.
 
 Tests in other processes steer a running sandbox through /__sandbox/faults, /__sandbox/requests,
 /__sandbox/counters, /__sandbox/state/USERNAME and /__sandbox/reset on the same port.`;
+}
 
 /** A command-line mistake, with the message naming the flag and the value. */
 export class SandboxUsageError extends Error {}
@@ -132,12 +135,12 @@ export interface RunningSandbox {
  */
 export async function runSandboxCli(
   argv: readonly string[],
-  io: { env?: NodeJS.ProcessEnv; stdout?: NodeJS.WritableStream; logger?: Logger } = {},
+  io: { env?: NodeJS.ProcessEnv; stdout?: NodeJS.WritableStream; logger?: Logger; command?: string } = {},
 ): Promise<RunningSandbox | undefined> {
   const stdout = io.stdout ?? process.stdout;
   const settings = parseSandboxArgs(argv, io.env ?? process.env);
   if (settings.help) {
-    stdout.write(`${SANDBOX_USAGE}\n`);
+    stdout.write(`${sandboxUsage(io.command)}\n`);
     return undefined;
   }
   const logger = io.logger ?? createLogger(settings.logLevel, 'regapi2-sandbox');

@@ -35,7 +35,7 @@ export interface SeedService {
   state?: 'A' | 'N' | 'S';
   creation_date?: string;
   expiration_date?: string;
-  /** Name servers of a domain; a domain whose list holds no `*.reg.ru` host has no zone at REG.RU. */
+  /** Name servers of a domain; a domain whose list contains no `*.reg.ru` host has no zone at REG.RU. */
   nss?: string[];
 }
 
