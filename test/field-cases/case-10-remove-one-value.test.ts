@@ -62,4 +62,20 @@ describe('field case 10: removing one TXT value', () => {
     expect(plan.noop).toBe(true);
     expect(plan.call).toBeNull();
   });
+
+  it('sends an all-values remove back to a person when a value appeared', async () => {
+    const plan = await planRemoveRecord(world.core, { name: '_acme-challenge.example.ru', type: 'TXT', all: true });
+    const proposed = await world.operations.propose({ path: plan.call!.path, input: plan.call!.input, requestedBy: 'cli:tester' });
+    await world.operations.approve(proposed.id, { by: 'cli:approver', tier: 'terminal', confirmation: 'example.ru' });
+
+    // Another client adds a value after the approval; the approved preview did not list it.
+    world.sandbox.state('case10')!.zones.get('example.ru')!.records.push({ subname: '_acme-challenge', rectype: 'TXT', content: 'tokenC', prio: null });
+    const mark = world.mark();
+    const after = await world.operations.runNext();
+
+    expect(after?.state).toBe('awaiting_approval');
+    expect(after?.preview?.dns?.removed.map((record) => record.content)).toEqual(['tokenB', 'tokenC']);
+    expect(after?.preview?.warnings.join(' ')).toContain('zone changed');
+    expect(world.sentSince(mark).filter((call) => call.path === 'zone/remove_record')).toEqual([]);
+  });
 });
