@@ -82,6 +82,25 @@ describe('regapi2 ops and call on the queue', () => {
     expect(shown.stdout).not.toContain(ACCOUNT.password);
   });
 
+  it('waits for the outcome with call --wait', async () => {
+    workers.push(await spawnWorker(workerEnv(sandbox, ACCOUNT, storeUrl)));
+    const local = await openOperations(sandbox, ACCOUNT, storeUrl);
+    cleanups.push(() => local.close());
+    const waiting = runCli(['call', '--wait', 'zone/add_txt', 'domains=[{"dname":"example.ru"}]', 'subdomain=www', 'text=waited'], env);
+
+    let pending = await local.operations.list({ states: ['awaiting_approval'] });
+    for (let waited = 0; pending.length === 0 && waited < 15_000; waited += 50) {
+      await new Promise((done) => setTimeout(done, 50));
+      pending = await local.operations.list({ states: ['awaiting_approval'] });
+    }
+    expect(pending).toHaveLength(1);
+    await local.operations.approve(pending[0]!.id, { by: 'slack:U9', tier: 'slack' });
+    const finished = await waiting;
+
+    expect(finished.code).toBe(0);
+    expect(JSON.parse(finished.stdout)).toMatchObject({ id: pending[0]!.id, state: 'done' });
+  });
+
   it('asks for --confirm when stdin is not a terminal', async () => {
     const id = await proposeTxt();
     const approved = await runCli(['ops', 'approve', id], env);

@@ -1,4 +1,4 @@
-import { RegApiError } from '../client/errors.js';
+import { RateLimitedError, RegApiError, TransportError } from '../client/errors.js';
 import { NOT_EXECUTED_CODES } from '../client/hints.js';
 import { backToPerson, journal, notify, transition, type OperationsContext } from './context.js';
 import { TEMPORARY_CODES, backoffDelay, classifyFailure, operationError } from './classify.js';
@@ -15,7 +15,10 @@ async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper
   const operation = await keeper.release();
   const failures = Number(operation.meta.unsentFailures ?? 0) + 1;
   const described = operationError(error);
-  const temporary = !(error instanceof RegApiError) || NOT_EXECUTED_CODES.has(error.code) || TEMPORARY_CODES.has(error.code);
+  const temporary =
+    error instanceof TransportError ||
+    error instanceof RateLimitedError ||
+    (error instanceof RegApiError && (NOT_EXECUTED_CODES.has(error.code) || TEMPORARY_CODES.has(error.code)));
   const released = { leaseOwner: null, leaseUntil: null };
   context.logger.warn({ err: error, operationId: operation.id, step }, 'operation step failed before sending');
 

@@ -112,6 +112,11 @@ async function lookUp(context: OperationsContext, operation: OperationRecord): P
   if (!last) {
     return { verdict: 'not_executed', evidence: { requests: 0 }, finding: 'the journal shows no request was sent' };
   }
+  if (last.data.attempt !== operation.attempts) {
+    // The attempt counter is written before the request is journaled, and the request is journaled
+    // before it is sent: a newer attempt without its journal entry never left this machine.
+    return { verdict: 'not_executed', evidence: { attempts: operation.attempts, lastJournaledAttempt: last.data.attempt }, finding: `attempt ${operation.attempts} was never sent` };
+  }
   const sent = isRecord(last.data.input) ? last.data.input : {};
   if (typeof sent.user_servid === 'string') return lookUpOrder(context, operation, sent.user_servid);
   if (operation.path.startsWith('zone/') && operation.preview?.dns) return lookUpZone(context, operation);

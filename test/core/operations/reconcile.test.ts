@@ -183,4 +183,29 @@ describe('reconciliation', () => {
     expect((await harness.operations.get(id))?.state).toBe('done');
     expect(harness.requestsFor('zone/add_txt')).toBe(1);
   });
+
+  it('resends when the last attempt was counted but never sent', async () => {
+    harness = await startQueueHarness({}, undefined, TIMEOUT_ENV);
+    const id = await approved(RENEW);
+    harness.sandbox.faults.add({
+      path: 'service/renew',
+      kind: 'answer',
+      times: 1,
+      body: { result: 'error', error_code: 'BILLING_LOCK', error_text: 'another active connection for billing operation' },
+    });
+    await drain(harness.operations);
+    expect((await harness.operations.get(id))?.attempts).toBe(1);
+
+    // A worker claims the retry, counts attempt 2 and dies before journaling or sending it.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const claimed = await harness.store.claimNext('crashed-worker', 1, new Date());
+    await harness.store.updateOperation(id, { states: ['sending'] }, { attempts: claimed!.attempts + 1 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const outcomes = await harness.operations.reconcile();
+
+    expect(outcomes).toEqual([expect.objectContaining({ id, state: 'queued', finding: 'attempt 2 was never sent' })]);
+    await drain(harness.operations);
+    expect((await harness.operations.get(id))?.state).toBe('done');
+    expect(harness.requestsFor('service/renew')).toBe(2);
+  });
 });
