@@ -166,4 +166,16 @@ describe('tier 4: token', () => {
     expect(text(result)).toContain('tokenAllowsBilling');
     expect(session.world.sentSince(0).filter((call) => call.path === 'service/renew')).toEqual([]);
   });
+
+  it('lets a token pay when the configuration allows it', async () => {
+    session = await startMcpSession({ ...ACCOUNT, prices: { srv_webfwd: 120 } }, { env: { REGAPI_CONFIRM: 'token', REGAPI_CONFIRM_TOKEN_BILLING: 'true' } });
+    const order = { domain_name: 'example.ru', servtype: 'srv_webfwd', period: 1 };
+    const prepared = await session.client.callTool({ name: 'service_create', arguments: order });
+    expect(structured(prepared).state).toBe('token_issued');
+    expect((structured(prepared).preview as { price: number }).price).toBe(120);
+
+    const committed = await session.client.callTool({ name: 'service_create', arguments: { ...order, commit: structured(prepared).commit_token } });
+    expect(structured(committed).state).toBe('done');
+    expect(session.world.sentSince(0).filter((call) => call.path === 'service/create')).toHaveLength(1);
+  });
 });
