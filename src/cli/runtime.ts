@@ -3,7 +3,7 @@ import { ConfigError } from '../core/client/errors.js';
 import { loadConfig, type Config } from '../core/config/index.js';
 import { createCore, type Core } from '../core/core.js';
 import { createLogger, type Logger } from '../core/log.js';
-import { openStore, type Store } from '../core/store/index.js';
+import { openStore, redactStoreUrl, type Store } from '../core/store/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 
 /** Everything a command that talks to REG.API needs, and how to release it. */
@@ -50,7 +50,7 @@ export async function openRuntime(flags: Record<string, unknown>, options: Runti
   } catch (error) {
     if (!options.continueWithoutStore) {
       throw new ConfigError([
-        { setting: 'store', message: `cannot open ${config.store}: ${(error as Error).message}`, where: '--store or REGAPI_STORE' },
+        { setting: 'store', message: `cannot open ${redactStoreUrl(config.store)}: ${(error as Error).message}`, where: '--store or REGAPI_STORE' },
       ]);
     }
     storeError = error as Error;

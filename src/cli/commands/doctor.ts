@@ -1,6 +1,6 @@
 import { RateLimitedError, RegApi2Error, RegApiError } from '../../core/client/errors.js';
 import type { Core } from '../../core/core.js';
-import type { Store } from '../../core/store/index.js';
+import { redactStoreUrl, type Store } from '../../core/store/index.js';
 import { EXIT_FAILED, EXIT_OK, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
 import { openRuntime } from '../runtime.js';
@@ -122,7 +122,7 @@ async function run(argv: string[]): Promise<number> {
     lines.push(...access.lines);
     lines.push(access.reached ? await checkPartner(core) : { status: 'skip', name: 'account type', text: 'not checked because REG.API refused the first call' });
     lines.push(checkBudget(core, access.rateError));
-    lines.push(await checkStore(config.store, runtime.store, runtime.storeError));
+    lines.push(await checkStore(redactStoreUrl(config.store), runtime.store, runtime.storeError));
 
     for (const line of lines) process.stdout.write(`${MARKS[line.status]} ${line.name}: ${line.text}\n`);
     return lines.some((line) => line.status === 'fail') ? EXIT_FAILED : EXIT_OK;

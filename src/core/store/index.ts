@@ -28,6 +28,11 @@ export function sqlitePathFromUrl(url: string, homeDir: string = homedir()): str
   return isAbsolute(path) ? path : resolve(path);
 }
 
+/** Returns a store URL fit for messages and logs: a password in a `postgres://` URL becomes `[redacted]`. */
+export function redactStoreUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/, '$1:[redacted]@');
+}
+
 /**
  * Opens the store a URL names and brings its schema up to date: `sqlite:PATH` (the default,
  * `sqlite:~/.regapi2.db`) for the processes of one machine, `postgres://` for several machines.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationRecord } from '../../../src/core/operations/types.js';
+import { redactStoreUrl } from '../../../src/core/store/index.js';
 import { OPERATIONS_QUEUE, openPostgresStore, type PostgresStore } from '../../../src/core/store/postgres/index.js';
 import type { NewOperation } from '../../../src/core/store/types.js';
 import { createTestDatabase, usePostgres, type TestCluster } from '../../support/postgres.js';
@@ -283,5 +284,17 @@ describe('PostgreSQL store shared state', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await stores[0].claimOnce('slack:retry:1', 60_000, now + 60_000)).toBe(true);
     await closeStores(stores);
+  });
+});
+
+describe('PostgreSQL store URL in messages', () => {
+  it.each([
+    ['postgres://regapi2:s3cret@db.example:5432/regapi2?schema=x', 'postgres://regapi2:[redacted]@db.example:5432/regapi2?schema=x'],
+    ['postgresql://regapi2:p%40ss@db.example/regapi2', 'postgresql://regapi2:[redacted]@db.example/regapi2'],
+    ['postgres://regapi2@db.example/regapi2', 'postgres://regapi2@db.example/regapi2'],
+    ['postgres://db.example:5432/regapi2', 'postgres://db.example:5432/regapi2'],
+    ['sqlite:~/.regapi2.db', 'sqlite:~/.regapi2.db'],
+  ])('redacts the password of %s', (url, expected) => {
+    expect(redactStoreUrl(url)).toBe(expected);
   });
 });
