@@ -35,7 +35,7 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-/** The settings the Slack app cannot start without, named with where to set them. */
+/** Checks the settings the Slack app cannot start without and names where to set each missing one. */
 export function checkSlackConfig(config: Config): void {
   const issues: ConfigIssue[] = [];
   if (!config.slack.botToken) issues.push({ setting: 'slackBotToken', message: 'missing: the bot token (xoxb-...) from the Slack app settings', where: 'SLACK_BOT_TOKEN' });
@@ -45,7 +45,7 @@ export function checkSlackConfig(config: Config): void {
   if (issues.length > 0) throw new ConfigError(issues);
 }
 
-/** A Web API client for the bot token, pointed at SLACK_API_URL when set (tests use a local server). */
+/** Creates a Web API client for the bot token, pointed at SLACK_API_URL when set (tests use a local server). */
 export function createSlackClient(config: Config, logger: Logger): webApi.WebClient {
   return new webApi.WebClient(config.slack.botToken, {
     logger: createBoltLogger(logger),
@@ -53,7 +53,7 @@ export function createSlackClient(config: Config, logger: Logger): webApi.WebCli
   });
 }
 
-/** The approval-card notifier for createOperations; any process with the bot token can post and edit cards. */
+/** Creates the approval-card notifier for createOperations; any process with the bot token can post and edit cards. */
 export function createApprovalNotifier(options: { config: Config; store: Store; logger: Logger; locale?: Locale }): SlackApprovalNotifier {
   return new SlackApprovalNotifier({
     client: createSlackClient(options.config, options.logger),

@@ -11,7 +11,7 @@ export interface OrderProfile {
   name: string;
 }
 
-/** What every listener and command handler of the Slack app works with. */
+/** Dependencies of every listener and command handler of the Slack app. */
 export interface SlackDeps {
   core: Core;
   operations: Operations;
@@ -29,7 +29,7 @@ export interface SlackDeps {
   orderEnduserIp?: string;
 }
 
-/** Who asked in Slack, as the operations journal records it. */
+/** Returns the requester or approver name the operations journal records for a Slack user. */
 export function slackActor(userId: string): string {
   return `slack:${userId}`;
 }

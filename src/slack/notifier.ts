@@ -6,7 +6,7 @@ import { messagesFor, type Locale } from './i18n/index.js';
 import { renderCard, stateName } from './render/card.js';
 import { userLocale } from './settings.js';
 
-/** Where an operation's approval card is, kept in `operation.meta` so any process with the bot token can edit it. */
+/** Location of an operation's approval card, kept in `operation.meta` so any process with the bot token can edit it. */
 export interface CardLocation {
   channel: string;
   ts: string;
@@ -34,7 +34,7 @@ const META_WRITE_ATTEMPTS = 3;
 /**
  * Tier 2 of the confirmation: posts every new write or billing operation to the approval channel as a
  * card with its preview, and edits the same card (chat.update) on every later state change, whichever
- * process caused it. When the operation ends, the requester is told in the card's thread.
+ * process caused it. When the operation ends, the notifier mentions the requester in the card's thread.
  */
 export class SlackApprovalNotifier implements OperationNotifier {
   /** Edits of one card run one after another, so an older state never overwrites a newer one. */
@@ -79,7 +79,7 @@ export class SlackApprovalNotifier implements OperationNotifier {
     if (FINAL_STATES.includes(notified.state) && notified.state === operation.state) await this.tellRequester(operation, location);
   }
 
-  /** A thread reply that mentions a Slack requester, in their language, once the operation has ended. */
+  /** Posts a thread reply that mentions a Slack requester, in their language, once the operation has ended. */
   private async tellRequester(operation: OperationRecord, location: CardLocation): Promise<void> {
     if (!operation.requestedBy.startsWith('slack:')) return;
     const userId = operation.requestedBy.slice('slack:'.length);

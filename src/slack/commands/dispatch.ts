@@ -12,7 +12,7 @@ import { runRenew } from './renew.js';
 import { servicesReply } from './services.js';
 import type { CommandRequest, Reply } from './types.js';
 
-/** Runs one parsed command; null means the answer comes another way (a modal was opened). */
+/** Runs one parsed command; null means the reply comes another way (a modal was opened). */
 export async function runCommand(request: CommandRequest, command: SlackCommand): Promise<Reply | null> {
   switch (command.kind) {
     case 'help':

@@ -7,13 +7,13 @@ import { recordBullets } from '../render/records.js';
 import { proposeFromSlack } from './propose.js';
 import type { CommandRequest, Reply } from './types.js';
 
-/** What the "Remove all" button carries: the record set the person looked at. */
+/** Value of the "Remove all" button: the record set the person looked at. */
 export interface RemoveAllValue {
   target: RecordTarget;
   type: string;
 }
 
-/** The DNS core takes a full name, or a relative one together with the zone the person named. */
+/** Converts a target to what the DNS core takes: a full name, or a relative one with the zone the person named. */
 function nameAndZone(target: RecordTarget): { name: string; zone?: string } {
   return target.zone !== undefined && target.subdomain !== undefined ? { name: target.subdomain, zone: target.zone } : { name: target.name };
 }

@@ -6,7 +6,7 @@ import { domainOfService } from './service-domain.js';
 import { readServiceTarget } from './target.js';
 import type { CommandRequest, Reply } from './types.js';
 
-/** Records shown in one message; a zone with more is cut, and the reply says how many are left out. */
+/** Records shown in one message; a zone with more is cut, and the reply gives the number left out. */
 const MAX_RECORDS_SHOWN = 60;
 
 /** Lists a zone (for a domain) or the records of one name, through the DNS core. */

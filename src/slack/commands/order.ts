@@ -15,7 +15,7 @@ export const DEFAULT_NAME_SERVERS = { ns0: 'ns1.reg.ru', ns1: 'ns2.reg.ru' };
 /** Profile types REG.API documents for saved contact profiles. */
 export const PROFILE_TYPES = ['RU.PP', 'RU.ORG', 'GTLD', 'EU', 'TJ', 'NEWTCI.PP', 'NEWTCI.ORG'] as const;
 
-/** What the order modal carries from the command to its submission. */
+/** Data the order modal carries from the command to its submission. */
 export interface OrderModalMetadata {
   domain: string;
   years: number;

@@ -5,7 +5,7 @@ import type { CommandRequest, Reply } from './types.js';
 export interface ProposalRequest {
   path: string;
   input: Record<string, unknown>;
-  /** What the app understood, shown before anything is proposed. */
+  /** The app's reading of the command, shown before anything is proposed. */
   echo: string;
 }
 

@@ -2,7 +2,7 @@ import { ValidationError } from '../../core/client/errors.js';
 import type { SlackDeps } from '../context.js';
 import { asRecord } from './amounts.js';
 
-/** The domain name of a service id, from `service/get_info`; commands that edit zones need the name. */
+/** Looks up the domain name of a service id with `service/get_info`; commands that edit zones need the name. */
 export async function domainOfService(deps: SlackDeps, serviceId: string): Promise<string> {
   const answer = asRecord((await deps.core.call('service/get_info', { service_id: serviceId })).answer);
   const services = Array.isArray(answer.services) ? answer.services : [];

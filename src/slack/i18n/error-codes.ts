@@ -1,8 +1,8 @@
 /**
- * Error codes a person can meet in chat: REG.API's documented codes (the table of standard errors and
- * the per-method lists of the REG.API v2 documentation, plus codes seen in answers of the live API such as
- * `INTERNAL_API_ERROR`) and regapi2's own codes for failures before or around the request. Each has an
- * explanation in `errors.en.ts` and `errors.ru.ts`; the compiler checks that both cover this list.
+ * Error codes a person can meet in chat. They are REG.API's documented codes (the table of standard
+ * errors and the per-method lists of the REG.API v2 documentation), codes seen in responses of the live
+ * API such as `INTERNAL_API_ERROR`, and regapi2's own codes for failures before or around the request.
+ * `errors.en.ts` and `errors.ru.ts` explain each one, and the compiler checks that both cover this list.
  */
 export const ERROR_CODES = [
   // The request itself.
@@ -45,7 +45,7 @@ export const ERROR_CODES = [
   'INVALID_ZONE_RECORD_TYPE', 'INVALID_ACTION', 'ZONES_VARY',
   // DNSSEC.
   'DOMAIN_DOESNT_SUPPORT_DNSSEC', 'CANT_GET_INFO_FROM_REGISTRY', 'DNSSEC_UPDATING_IN_PROGRESS', 'DOMAIN_USES_REGRU_NSS', 'INVALID_RECORDS',
-  // regapi2's own codes: nothing reached REG.API, or its answer was unusable.
+  // regapi2's own codes: nothing reached REG.API, or its response was unusable.
   'VALIDATION_FAILED', 'RATE_BUDGET_EXHAUSTED', 'CONFIG_INVALID', 'TRANSPORT_CONNECT_FAILED', 'TRANSPORT_TIMEOUT',
   'TRANSPORT_CONNECTION_DROPPED', 'TRANSPORT_HTTP_STATUS', 'TRANSPORT_NOT_JSON', 'TRANSPORT_BAD_ENVELOPE',
   'ITEM_FAILED', 'PARTIAL_FAILURE', 'UNEXPECTED_ERROR', 'OPERATION_NOT_FOUND', 'OPERATION_STATE_CONFLICT', 'APPROVAL_DENIED',

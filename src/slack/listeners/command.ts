@@ -10,8 +10,8 @@ import { firstDelivery } from '../settings.js';
 import { commandRequest, localeWithin } from './request.js';
 
 /**
- * `/regapi ...`: acknowledges at once with an ephemeral "working" line, then parses, works and answers
- * once through `response_url`, because REG.API calls take seconds and Slack gives up after three.
+ * Handles `/regapi ...`: acknowledges at once with an ephemeral "working" line, then parses, works and
+ * responds once through `response_url`, because REG.API calls take seconds and Slack gives up after three.
  */
 export function registerCommandListener(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {

@@ -21,9 +21,9 @@ export async function tellClicker(respond: RespondFn, text: string): Promise<voi
 }
 
 /**
- * The checks every Approve and Reject click passes before the operations API decides: the click is
+ * Runs the checks every Approve and Reject click passes before the operations API decides: the click is
  * new (not a redelivery of the same payload) and the person is on REGAPI_SLACK_APPROVERS when that list
- * is set. Returns null when the click must be ignored or was answered already.
+ * is set. Returns null when the click must be ignored or has been responded to already.
  */
 export async function readDecisionClick(deps: SlackDeps, body: BlockButtonAction, respond: RespondFn): Promise<DecisionClick | null> {
   const action = body.actions[0];
@@ -35,7 +35,7 @@ export async function readDecisionClick(deps: SlackDeps, body: BlockButtonAction
   const locale = await localeWithin(deps, userId);
   const approvers = deps.config.slack.approvers;
   if (approvers.length > 0 && !approvers.includes(userId)) {
-    deps.logger.warn({ userId, operationId: action.value }, 'decision by a person who is not an approver refused');
+    deps.logger.warn({ userId, operationId: action.value }, 'decision rejected: the person is not an approver');
     await tellClicker(respond, messagesFor(locale).decision_notApprover());
     return null;
   }
@@ -58,6 +58,6 @@ export async function explainRefusal(deps: SlackDeps, click: DecisionClick, resp
     deps.logger.error({ err: error, operationId: click.operationId, userId: click.userId }, 'decision failed');
     text = t.decision_failed({ message: describeError(click.locale, error) });
   }
-  deps.logger.info({ operationId: click.operationId, userId: click.userId, reason: (error as Error).message }, 'decision refused');
+  deps.logger.info({ operationId: click.operationId, userId: click.userId, reason: (error as Error).message }, 'decision rejected by the operations API');
   await tellClicker(respond, text);
 }

@@ -7,8 +7,8 @@ import { firstDelivery, setUserOrderProfile } from '../settings.js';
 import { commandRequest, localeWithin } from './request.js';
 
 /**
- * The contact-profile modal of `order`: remembers the profile for the person and proposes the order.
- * The answer goes to the channel the command came from, visible to that person only.
+ * Handles the contact-profile modal of `order`: remembers the profile for the person and proposes the order.
+ * The response goes to the channel the command came from, visible to that person only.
  */
 export function registerOrderProfileListener(app: App, deps: SlackDeps): void {
   app.view(VIEW_IDS.orderProfile, async ({ ack, body, view, client }) => {
@@ -36,7 +36,7 @@ export function registerOrderProfileListener(app: App, deps: SlackDeps): void {
       await client.chat.postEphemeral({ channel: metadata.channelId, user: userId, text });
     } catch (error) {
       // The bot may not be in that channel; a direct message always reaches the person.
-      deps.logger.info({ err: error, userId }, 'ephemeral answer failed; sending a direct message');
+      deps.logger.info({ err: error, userId }, 'ephemeral response failed; sending a direct message');
       await client.chat.postMessage({ channel: userId, text });
     }
   });

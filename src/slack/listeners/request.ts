@@ -5,8 +5,8 @@ import { DEFAULT_LOCALE, messagesFor, type Locale } from '../i18n/index.js';
 import { userLocale } from '../settings.js';
 
 /**
- * The person's language, read from the store within a bound: Slack wants the acknowledgement within
- * 3 seconds, so a slow store answer falls back to the default rather than delaying it.
+ * Reads the person's language from the store within a bound. Slack expects the acknowledgement within
+ * 3 seconds, so a slow store read falls back to the default rather than delaying it.
  */
 export async function localeWithin(deps: SlackDeps, userId: string, boundMs = 500): Promise<Locale> {
   let timer: NodeJS.Timeout | undefined;

@@ -9,13 +9,12 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 export const MIN_YEARS = 1;
 export const MAX_YEARS = 10;
 
-/** The most names one `check` answers in chat; longer lists are for the MCP tools or the CLI. */
+/** Maximum number of names one `check` lists in chat; longer lists are for the MCP tools or the CLI. */
 export const MAX_CHECK_NAMES = 50;
 
 /**
- * Where a DNS record lives. `name` is the full name (`_dmarc.example.ru`); `zone` is set when the person
- * named the zone and the subdomain separately (`example.ru _dmarc`), and `serviceId` when they gave a
- * service id instead of a name.
+ * Location of a DNS record. `name` is the full name (`_dmarc.example.ru`). `zone` and `subdomain` are
+ * set when the person named them separately (`example.ru _dmarc`).
  */
 export interface RecordTarget {
   name: string;
@@ -39,7 +38,7 @@ export type SlackCommand =
 
 export type CommandName = 'help' | 'check' | 'price' | 'balance' | 'services' | 'dns' | 'txt' | 'order' | 'renew' | 'ops' | 'lang';
 
-/** Why a command could not be understood; the front end turns it into a message and a usage line. */
+/** Reason a command could not be parsed; the listener turns it into a message and a usage line. */
 export type ParseProblem =
   | { reason: 'unknown-command'; word: string }
   | { reason: 'unterminated-quote'; quote: string }
@@ -69,7 +68,7 @@ const ALIASES: Record<string, CommandName> = {
   lang: 'lang', language: 'lang', язык: 'lang',
 };
 
-/** The command a word names; own keys only, so `constructor` or `toString` name nothing. */
+/** Looks up the command a word names, among own keys only, so `constructor` or `toString` name nothing. */
 function commandNameOf(word: string): CommandName | undefined {
   const lower = word.toLowerCase();
   return Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined;
@@ -187,7 +186,7 @@ function isRecordType(token: Token | undefined): boolean {
 
 /**
  * Reads the target, the type and the value. The target is a full name (`_dmarc.example.ru TXT ...`) or a
- * zone and a subdomain (`example.ru _dmarc TXT ...`); which one is decided by where the record type stands.
+ * zone and a subdomain (`example.ru _dmarc TXT ...`), depending on the position of the record type.
  * With a fixed type (`txt add`) the zone and subdomain form is expected, as ACME tools write it.
  */
 function parseRecordChange(change: 'add' | 'remove', args: Token[], fixedType: RecordType | undefined): SlackCommand {
@@ -240,7 +239,7 @@ function joinName(subdomain: string, zone: string): string {
   return `${sub}.${zone}`;
 }
 
-/** A value of several unquoted words (`v=spf1 include:_spf.example.ru -all`) is joined with single spaces. */
+/** Joins a value of several unquoted words (`v=spf1 include:_spf.example.ru -all`) with single spaces. */
 function joinValue(tokens: Token[]): string {
   return tokens.map((token) => token.text).join(' ');
 }

@@ -26,7 +26,7 @@ function section(text: string): types.KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-/** The money and the change, from the preview's structured fields. */
+/** Renders the money and the change from the preview's structured fields. */
 function previewBlocks(t: Messages, locale: Locale, operation: OperationRecord): types.KnownBlock[] {
   const preview = operation.preview;
   if (!preview) return [];
@@ -40,7 +40,7 @@ function previewBlocks(t: Messages, locale: Locale, operation: OperationRecord):
     blocks.push(section(lines.join('\n')));
   }
   if (preview.dns) {
-    // Only a finished change says "added" or "removed"; before and after a failure it is what was asked for.
+    // Only a finished change is labelled "added" or "removed". Before it, and after a failure, it is the requested change.
     const done = operation.state === 'done' || operation.state === 'done_unpaid';
     const lines: string[] = [];
     const added = recordBullets(preview.dns.added);
@@ -59,7 +59,7 @@ function previewBlocks(t: Messages, locale: Locale, operation: OperationRecord):
   return blocks;
 }
 
-/** The confirm dialog of Approve restates the amount, so nobody approves a payment without seeing it. */
+/** Builds the confirm dialog of Approve, which restates the amount so that a payment is never approved unseen. */
 function confirmDialog(t: Messages, locale: Locale, operation: OperationRecord): types.ConfirmationDialog {
   const what = escapeSlackText(operation.preview?.headline ?? operation.path);
   const preview = operation.preview;
@@ -78,7 +78,7 @@ function confirmDialog(t: Messages, locale: Locale, operation: OperationRecord):
   };
 }
 
-/** What happened after the decision: who decided, the error, the refused elements. */
+/** Lists what happened after the decision: who decided, the error, the refused elements. */
 function outcomeLines(t: Messages, locale: Locale, operation: OperationRecord, state: OperationState): string[] {
   const lines = [t.card_state({ state: stateName(t, state) })];
   if (operation.decidedBy && operation.decidedAt) lines.push(t.card_decidedBy({ who: personName(operation.decidedBy), date: slackDate(operation.decidedAt) }));
@@ -94,7 +94,7 @@ function outcomeLines(t: Messages, locale: Locale, operation: OperationRecord, s
 }
 
 /**
- * The approval card of an operation in its current state. Only a pending operation whose time has not
+ * Renders the approval card of an operation in its current state. Only a pending operation whose time has not
  * run out has buttons; every later edit of the same message drops them.
  */
 export function renderCard(operation: OperationRecord, locale: Locale, now: Date = new Date()): { text: string; blocks: types.KnownBlock[] } {
@@ -102,7 +102,8 @@ export function renderCard(operation: OperationRecord, locale: Locale, now: Date
   const pending = operation.state === 'awaiting_approval' && Date.parse(operation.expiresAt) > now.getTime();
   // A pending operation past its time is shown as expired before the queue has marked it so.
   const state: OperationState = operation.state === 'awaiting_approval' && !pending ? 'expired' : operation.state;
-  const title = pending ? (operation.effect === 'billing' ? t.card_title_billing() : t.card_title_write()) : t.card_title_decided();
+  let title = t.card_title_decided();
+  if (pending) title = operation.effect === 'billing' ? t.card_title_billing() : t.card_title_write();
   const headline = escapeSlackText(operation.preview?.headline ?? operation.path);
 
   const blocks: types.KnownBlock[] = [

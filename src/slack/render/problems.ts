@@ -25,7 +25,7 @@ function problemText(t: Messages, problem: ParseProblem): string {
   }
 }
 
-/** A malformed command: what is wrong, then the usage line of the command in the person's language. */
+/** Describes a malformed command: what is wrong, then the usage line of the command in the person's language. */
 export function renderProblem(t: Messages, problem: ParseProblem, command: CommandName | undefined): string {
   const usage = command ? t[`usage_${command}`]() : undefined;
   return usage ? `${problemText(t, problem)}\n${t.usageLine({ usage })}` : problemText(t, problem);
