@@ -101,6 +101,20 @@ describe('computePreview against the sandbox', () => {
     expect(preview.dns?.added).toEqual([{ subname: 'www', type: 'A', content: '192.0.2.2' }]);
   });
 
+  it('names records in full across two zones', async () => {
+    const preview = await computePreview(world.core, 'zone/update_records', {
+      domains: [
+        { dname: 'example.ru', action_list: [{ action: 'add_alias', subdomain: 'api', ipaddr: '192.0.2.5' }] },
+        { dname: 'пример.рф', action_list: [{ action: 'add_txt', subdomain: '@', text: 'hi' }] },
+      ],
+    });
+    expect(preview.dns?.zone).toBe('example.ru, xn--e1afmkfd.xn--p1ai');
+    expect(preview.dns?.added).toEqual([
+      { subname: 'api.example.ru', type: 'A', content: '192.0.2.5' },
+      { subname: 'xn--e1afmkfd.xn--p1ai', type: 'TXT', content: 'hi' },
+    ]);
+  });
+
   it('leaves out the DNS block when REG.API picks the records', async () => {
     const preview = await computePreview(world.core, 'zone/tune_forwarding', { domains: [{ dname: 'example.ru' }] });
     expect(preview.dns).toBeUndefined();

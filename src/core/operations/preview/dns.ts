@@ -114,10 +114,11 @@ function simulate(zone: string, current: DnsRecord[], actions: { action: string;
   return change;
 }
 
-/** Lists the actions one zone/* call performs on the zone at `index` of its domain list. */
-function actionsFor(method: string, input: Action, index: number): { action: string; params: Action }[] {
+/** Lists the actions one zone/* call performs on `zone`; `update_records` may give each domain its own list. */
+function actionsFor(method: string, input: Action, zone: string): { action: string; params: Action }[] {
   if (method === 'update_records') {
-    const perDomain = Array.isArray(input.domains) ? (input.domains[index] as Action | undefined)?.action_list : undefined;
+    const entries = Array.isArray(input.domains) ? (input.domains as Action[]) : [];
+    const perDomain = entries.find((entry) => entry !== null && typeof entry === 'object' && (entry.dname ?? entry.domain_name) === zone)?.action_list;
     const list = Array.isArray(perDomain) ? perDomain : Array.isArray(input.action_list) ? input.action_list : [];
     return list.filter((entry): entry is Action => entry !== null && typeof entry === 'object').map((entry) => ({ action: str(entry.action), params: entry }));
   }
@@ -144,9 +145,9 @@ export async function previewZoneWrite(core: PreviewCore, path: string, rawInput
   }
 
   const changes: ZoneChange[] = [];
-  for (const [index, zone] of zones.entries()) {
+  for (const zone of zones) {
     const current = await readZone(core, zone, { fresh: true });
-    changes.push(simulate(zone, current, actionsFor(method, input, index)));
+    changes.push(simulate(zone, current, actionsFor(method, input, zone)));
   }
   if (zones.length === 0) warnings.push('The input names the zone only by service id, so its records cannot be listed in advance.');
 
