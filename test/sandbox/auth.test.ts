@@ -1,4 +1,5 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/core/client/sig.js';
 import { signedText } from '../../src/sandbox/index.js';
@@ -21,6 +22,12 @@ beforeAll(async () => {
         password: 'unused-password',
         sigPublicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         domains: ['signed.ru'],
+      },
+      {
+        username: 'certified',
+        password: 'unused-password',
+        // A self-signed certificate made for this test; its private key is the fixture beside it.
+        sigPublicKey: readFileSync(new URL('fixtures/sig-cert.pem', import.meta.url), 'utf8'),
       },
       { username: 'fenced', password: 'fenced-pass', allowedIps: ['127.0.0.2'] },
       { username: 'local', password: 'local-pass', allowedIps: ['127.0.0.1'] },
@@ -91,6 +98,15 @@ describe('sandbox authentication', () => {
     const envelope = await signedCall('zone/add_txt', { domains: [{ dname: 'signed.ru' }], subdomain: '_acme', text: 'ключ;0;' }, privateKey);
     expect(envelope.result).toBe('success');
     expect(envelope.answer.domains[0].result).toBe('success');
+  });
+
+  it('verifies signatures against a certificate', async () => {
+    const certifiedKey = createPrivateKey(readFileSync(new URL('fixtures/sig-key.pem', import.meta.url), 'utf8'));
+    const fields = { username: 'certified', input_format: 'json' };
+    const good = await call(sandbox, 'nop', { a: 1 }, { ...fields, sig: sign({ ...fields, input_data: { a: 1 } }, certifiedKey) });
+    const bad = await call(sandbox, 'nop', { a: 1 }, { ...fields, sig: sign({ ...fields, input_data: { a: 1 } }, otherKey) });
+    expect(good.answer).toEqual({ login: 'certified', user_id: 4 });
+    expect(bad.error_code).toBe('USER_AUTHENTICATION_FAILED');
   });
 
   it('rejects a signature made with another key', async () => {
