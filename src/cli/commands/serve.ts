@@ -7,7 +7,7 @@ import type { ToolProvider } from '../../mcp/tool.js';
 import { createOperationsTools } from '../../mcp/tools/operations.js';
 import { readTools } from '../../mcp/tools/read.js';
 import { createWriteTools } from '../../mcp/tools/writes.js';
-import { createApprovalNotifier, createSlackApp, type OrderProfile, type SlackApp } from '../../slack/index.js';
+import { checkSlackConfig, createApprovalNotifier, createSlackApp, type OrderProfile, type SlackApp } from '../../slack/index.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
 import { openRuntime } from '../runtime.js';
@@ -124,6 +124,14 @@ async function run(argv: string[]): Promise<number> {
           where: 'the environment variable REGAPI_MCP_TOKEN',
         },
       ]);
+    }
+    if (settings.slack) {
+      try {
+        checkSlackConfig(config);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        throw new ConfigError(error.issues.map((issue) => ({ ...issue, message: `${issue.message} (or pass --no-slack)` })));
+      }
     }
     if (settings.worker?.leaseMs !== undefined && settings.worker.leaseMs <= config.responseTimeoutMs) {
       throw new UsageError(`--lease-ms ${settings.worker.leaseMs} must be longer than the response timeout of ${config.responseTimeoutMs} ms`, usage);
