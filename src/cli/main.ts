@@ -3,8 +3,34 @@
 import './stdout-guard.js';
 import { ConfigError } from '../core/client/errors.js';
 import { EXIT_USAGE, UsageError, usageLine, type Command } from './command.js';
-import { commands } from './commands/index.js';
 import { packageVersion } from './version.js';
+
+async function allCommands(): Promise<readonly Command[]> {
+  return (await import('./commands/index.js')).commands;
+}
+
+function isCommand(value: unknown, name: string): value is Command {
+  const candidate = value as Partial<Command> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.name === name && typeof candidate.run === 'function';
+}
+
+/**
+ * Loads the command called `name`. Loading every command costs a start-up of `regapi2 mcp` about a
+ * third more time, because each command brings its own dependencies, so the module named after the
+ * command (`commands/mcp.js`) is tried first and the full list only when that finds nothing.
+ */
+async function findCommand(name: string): Promise<Command | undefined> {
+  if (/^[a-z][a-z-]*$/.test(name)) {
+    try {
+      const module = (await import(`./commands/${name}.js`)) as Record<string, unknown>;
+      const command = Object.values(module).find((value) => isCommand(value, name));
+      if (command) return command as Command;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    }
+  }
+  return (await allCommands()).find((candidate) => candidate.name === name);
+}
 
 function mainHelp(list: readonly Command[]): string {
   const width = Math.max(...list.map((command) => command.name.length));
@@ -30,7 +56,7 @@ function wantsHelp(argv: readonly string[]): boolean {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${mainHelp(commands)}\n`);
+    process.stdout.write(`${mainHelp(await allCommands())}\n`);
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version' || name === '-V') {
@@ -38,9 +64,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const command = commands.find((candidate) => candidate.name === name);
+  const command = await findCommand(name);
   if (!command) {
-    const known = commands.map((candidate) => candidate.name).join(', ');
+    const known = (await allCommands()).map((candidate) => candidate.name).join(', ');
     process.stderr.write(`regapi2: unknown command "${name}" (commands: ${known})\nUsage: regapi2 COMMAND [options]\n`);
     return EXIT_USAGE;
   }

@@ -234,13 +234,16 @@ describe('regapi2 sandbox', () => {
 
   it('prints its URL and serves nop', async () => {
     const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0'], { env: cliEnv(home.home), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve) => {
+    const url = await new Promise<string>((resolve, reject) => {
       let stdout = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         stdout += chunk;
         if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
       });
+      void exited.then((code) => reject(new Error(`regapi2 sandbox exited with ${code} before printing its URL:\n${stderr}`)));
     });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/regru2$/);
 
