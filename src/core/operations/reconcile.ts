@@ -169,14 +169,17 @@ export async function reconcileOne(context: OperationsContext, operation: Operat
 }
 
 /**
- * Reconciles every due `outcome_unknown` operation, and first turns `sending` operations whose
- * lease ran out (their worker crashed or hung) into `outcome_unknown`. With `id`, only that one.
+ * Reconciles every due `outcome_unknown` operation of this process's account, and first turns
+ * `sending` operations whose lease ran out (their worker crashed or hung) into `outcome_unknown`.
+ * With `id`, only that one. Lookups use this process's credentials, so other accounts' operations
+ * are left to their own workers.
  */
 export async function reconcile(context: OperationsContext, id?: string): Promise<ReconcileOutcome[]> {
   const now = context.now();
+  const account = context.core.config.username;
   const candidates = id
-    ? [await context.store.getOperation(id)].filter((operation): operation is OperationRecord => operation !== null)
-    : await context.store.listOperations({ states: ['sending', 'outcome_unknown'] });
+    ? [await context.store.getOperation(id)].filter((operation): operation is OperationRecord => operation?.account === account)
+    : await context.store.listOperations({ account, states: ['sending', 'outcome_unknown'] });
 
   const outcomes: ReconcileOutcome[] = [];
   for (let operation of candidates) {

@@ -4,9 +4,9 @@ import { executeClaimed } from './execute.js';
 import { reconcile } from './reconcile.js';
 import type { OperationRecord, WorkerHandle } from './types.js';
 
-/** Claims the next due operation of any account whose lane is free and runs it; null when none is due. */
+/** Claims the next due operation of this process's account, when its lane is free, and runs it; null when none is due. */
 export async function runNext(context: OperationsContext): Promise<OperationRecord | null> {
-  const claimed = await context.store.claimNext(context.workerId, context.leaseMs, context.now());
+  const claimed = await context.store.claimNext(context.workerId, context.leaseMs, context.now(), { account: context.core.config.username });
   if (!claimed) return null;
   return executeClaimed(context, claimed);
 }

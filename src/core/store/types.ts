@@ -19,6 +19,14 @@ export type OperationPatch = Partial<Omit<OperationRecord, 'id' | 'account' | 'p
 
 export type BudgetDecision = { granted: true } | { granted: false; retryAt: number };
 
+export interface ClaimOptions {
+  /**
+   * Claims only operations of this REG.RU account. A worker sends with its own account's
+   * credentials, so it must never take another account's operation from a shared store.
+   */
+  account?: string;
+}
+
 /**
  * Everything that must be shared by every process working on one REG.RU account: operations, the
  * serial lane, the journal, the rate budget, the read cache and once-only keys. `sqlite:` serves the
@@ -38,9 +46,10 @@ export interface Store {
   /**
    * Moves the oldest due `queued` operation of an account with nothing in `sending` (or whose sender's
    * lease ran out) to `sending`, leased to `workerId`. At most one operation per account is in
-   * `sending` at any time, across every process on the store.
+   * `sending` at any time, across every process on the store. `options.account` limits the claim
+   * to one account.
    */
-  claimNext(workerId: string, leaseMs: number, now: Date): Promise<OperationRecord | null>;
+  claimNext(workerId: string, leaseMs: number, now: Date, options?: ClaimOptions): Promise<OperationRecord | null>;
 
   appendJournal(entry: JournalEntry): Promise<void>;
   listJournal(operationId: string): Promise<JournalEntry[]>;

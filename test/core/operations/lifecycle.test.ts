@@ -192,4 +192,16 @@ describe('operation lifecycle', () => {
     expect(failed?.error?.code).toBe('SERVICE_ID_NOT_FOUND');
     expect(harness.requestsFor('service/renew')).toBe(1);
   });
+
+  it('leaves other accounts\' operations alone', async () => {
+    const proposed = await harness.operations.propose({ path: 'zone/add_txt', input: ADD_TXT, requestedBy: 'cli:alice' });
+    await harness.operations.approve(proposed.id, { by: 'cli:bob', tier: 'terminal', confirmation: 'example.ru' });
+    // The same store, but a process configured for another REG.RU account.
+    const other = await harness.another({ core: { ...harness.core, config: { ...harness.core.config, username: 'someone-else' } } });
+
+    expect(await drain(other)).toBe(0);
+    expect(await other.reconcile()).toEqual([]);
+    expect(harness.requestsFor('zone/add_txt')).toBe(0);
+    expect(await drain(harness.operations)).toBe(1);
+  });
 });

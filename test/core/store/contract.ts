@@ -197,6 +197,15 @@ export function runStoreContract(label: string, makeStore: () => Promise<StoreHa
         expect(third).toBeNull();
       });
 
+      it('claims only the named account when asked', async () => {
+        await queue({ account: 'a' });
+        const mine = await queue({ account: 'b' });
+
+        expect((await store.claimNext('w', 60_000, at(100), { account: 'b' }))?.id).toBe(mine.id);
+        expect(await store.claimNext('w', 60_000, at(100), { account: 'b' })).toBeNull();
+        expect((await store.claimNext('w', 60_000, at(100)))?.account).toBe('a');
+      });
+
       it('frees the lane when the sending operation finishes', async () => {
         await queue();
         const waiting = await queue();

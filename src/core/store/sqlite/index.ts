@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { JournalEntry, OperationRecord } from '../../operations/types.js';
 import type {
   BudgetDecision,
+  ClaimOptions,
   NewOperation,
   OperationExpectation,
   OperationFilter,
@@ -125,7 +126,7 @@ export class SqliteStore implements Store {
     return row ? operationFromRow(row) : null;
   }
 
-  async claimNext(workerId: string, leaseMs: number, now: Date): Promise<OperationRecord | null> {
+  async claimNext(workerId: string, leaseMs: number, now: Date, options: ClaimOptions = {}): Promise<OperationRecord | null> {
     const nowIso = now.toISOString();
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     return inImmediateTransaction(this.db, () => {
@@ -136,13 +137,14 @@ export class SqliteStore implements Store {
           `SELECT id FROM operations AS queued
            WHERE queued.state = 'queued'
              AND (queued.not_before IS NULL OR queued.not_before <= ?)
+             AND (? IS NULL OR queued.account = ?)
              AND NOT EXISTS (
                SELECT 1 FROM operations AS busy
                WHERE busy.account = queued.account AND busy.state = 'sending' AND busy.lease_until > ?)
            ORDER BY queued.created_at, queued.id
            LIMIT 1`,
         )
-        .get(nowIso, nowIso) as { id: string } | undefined;
+        .get(nowIso, options.account ?? null, options.account ?? null, nowIso) as { id: string } | undefined;
       if (!candidate) return null;
       const row = this.db
         .prepare(
