@@ -178,4 +178,18 @@ describe('tier 4: token', () => {
     expect(structured(committed).state).toBe('done');
     expect(session.world.sentSince(0).filter((call) => call.path === 'service/create')).toHaveLength(1);
   });
+
+  it('rejects a commit whose preview changed', async () => {
+    session = await startMcpSession(ACCOUNT, { env: { REGAPI_CONFIRM: 'token' } });
+    const removeAll = { domains: [{ dname: 'example.ru' }], subdomain: '_acme-challenge', record_type: 'TXT' };
+    const prepared = await session.client.callTool({ name: 'zone_remove_record', arguments: removeAll });
+    expect((structured(prepared).preview as { dns: { removed: unknown[] } }).dns.removed).toHaveLength(2);
+
+    session.world.sandbox.state('writer')!.zones.get('example.ru')!.records.push({ subname: '_acme-challenge', rectype: 'TXT', content: 'tokenC', prio: null });
+    const committed = await session.client.callTool({ name: 'zone_remove_record', arguments: { ...removeAll, commit: structured(prepared).commit_token } });
+    expect(committed.isError).toBe(true);
+    expect(structured(committed).state).toBe('rejected');
+    expect(text(committed)).toContain('preview changed');
+    expect(session.world.sentSince(0).filter((call) => call.path === 'zone/remove_record')).toEqual([]);
+  });
 });

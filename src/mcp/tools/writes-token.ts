@@ -7,7 +7,10 @@ import type { ToolExtra } from '../tool.js';
 import { approvalInstructions, mcpActor, operationResult, waitAndReport, type ConfirmSettings } from './writes-confirm.js';
 import { writeResult } from './writes-result.js';
 
-/** The settings scope under which issued tokens are stored, keyed by the token's SHA-256. */
+/**
+ * The settings scope under which issued tokens are stored, keyed by the token's SHA-256.
+ * TODO: the store has no way to delete a setting, so issued tokens stay after they expire or are spent.
+ */
 const TOKEN_SCOPE = 'mcp-commit-token';
 
 interface IssuedToken {
