@@ -4,6 +4,7 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@s
 import { ConfigError, type ConfigIssue } from '../core/client/errors.js';
 import type { Config } from '../core/config/index.js';
 import type { Logger } from '../core/log.js';
+import type { OperationNotifier } from '../core/operations/types.js';
 import type { Store } from '../core/store/types.js';
 import { createBoltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './context.js';
@@ -62,6 +63,16 @@ export function createApprovalNotifier(options: { config: Config; store: Store; 
     locale: options.locale ?? DEFAULT_LOCALE,
     logger: options.logger.child({ component: 'slack-cards' }),
   });
+}
+
+/**
+ * Returns the approval-card notifier when Slack is configured (a bot token and an approval channel),
+ * and no notifier otherwise. Processes that propose or run operations pass it to createOperations, so
+ * cards are posted and edited whichever process moves the operation.
+ */
+export function slackNotifiers(options: { config: Config; store: Store; logger: Logger; locale?: Locale }): OperationNotifier[] {
+  if (!options.config.slack.botToken || !options.config.slack.approvalChannel) return [];
+  return [createApprovalNotifier(options)];
 }
 
 function health(_request: IncomingMessage, response: ServerResponse): void {

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { RegApi2Error } from '../../core/client/errors.js';
 import { describeJournal, describeOperation } from '../../core/operations/describe.js';
 import { createOperations, OperationNotFoundError } from '../../core/operations/index.js';
+import { slackNotifiers } from '../../slack/index.js';
 import type { OperationRecord, OperationState, Operations } from '../../core/operations/types.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
@@ -154,6 +155,7 @@ function operationsFor(runtime: Runtime): Operations {
     store: runtime.store!,
     logger: runtime.logger,
     approvalPolicy: { approvers: runtime.config.slack.approvers, expiryMs: runtime.config.approvalExpiryMs },
+    notifiers: slackNotifiers({ config: runtime.config, store: runtime.store!, logger: runtime.logger }),
   });
 }
 

@@ -7,6 +7,7 @@ import type { Operations, OperationNotifier } from '../../core/operations/types.
 import type { Store } from '../../core/store/types.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
+import { slackNotifiers } from '../../slack/index.js';
 import { openRuntime } from '../runtime.js';
 import { untilStopSignal } from '../signals.js';
 
@@ -91,7 +92,8 @@ async function run(argv: string[]): Promise<number> {
       );
     }
     // openRuntime raises a ConfigError when the store cannot open, so a store is always present here.
-    const worker = startQueueWorker({ core, store: runtime.store!, logger, workerId, pollMs, leaseMs });
+    const notifiers = slackNotifiers({ config, store: runtime.store!, logger });
+    const worker = startQueueWorker({ core, store: runtime.store!, logger, workerId, pollMs, leaseMs, notifiers });
     const signal = await untilStopSignal();
     logger.info({ signal, workerId }, 'stopping the queue worker after the operation in flight');
     await worker.stop();
