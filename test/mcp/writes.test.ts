@@ -72,6 +72,14 @@ describe('write tools without elicitation', () => {
     expect(await session.world.operations.list({})).toEqual([]);
   });
 
+  it('reports a zone off REG.RU name servers as a tool error', async () => {
+    session = await startMcpSession({ ...ACCOUNT, domains: ['example.ru', { dname: 'away.ru', nss: ['ns1.elsewhere.example'] }] });
+    const result = await session.client.callTool({ name: 'dns_set_record', arguments: { name: 'www.away.ru', type: 'A', value: '192.0.2.3' } });
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain('DOMAIN_IS_NOT_USE_REGRU_NSS');
+    expect(await session.world.operations.list({})).toEqual([]);
+  });
+
   it('rejects commit outside the token tier', async () => {
     session = await startMcpSession(ACCOUNT);
     await expect(
