@@ -4,6 +4,7 @@ import { backToPerson, journal, notify, transition, type OperationsContext } fro
 import { TEMPORARY_CODES, backoffDelay, classifyFailure, operationError } from './classify.js';
 import { LeaseKeeper } from './lease.js';
 import { judgeResult } from './outcome.js';
+import { redactInput } from './redact.js';
 import { evidenceBeforeSend, reconcileOne } from './reconcile.js';
 import type { OperationRecord, Preview } from './types.js';
 
@@ -86,7 +87,7 @@ export async function executeClaimed(context: OperationsContext, claimed: Operat
   await journal(context, operation.id, 'request', context.workerId, {
     attempt: attempt.attempts,
     path: operation.path,
-    input: sent,
+    input: redactInput(sent),
     ...(before ? { before } : {}),
   });
   context.logger.info({ operationId: operation.id, path: operation.path, attempt: attempt.attempts }, 'sending operation');
