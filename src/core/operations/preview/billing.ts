@@ -55,7 +55,8 @@ function tldPrices(table: Answer, dname: string): Answer {
 /**
  * domain/create and domain/transfer: `domain/check` quotes the first year of each name. It is a
  * partner method, so for other accounts (and names it quotes no price for) a registration is priced
- * from `domain/get_prices`. Each further year costs the TLD's `renew_price`.
+ * from `domain/get_prices`. Each further year is priced at the TLD's `renew_price`, which is an
+ * estimate because REG.API does not document how it prices a multi-year registration.
  */
 async function quoteDomainOrder(core: PreviewCore, path: string, input: Answer): Promise<Quote> {
   const warnings: string[] = [];
@@ -89,6 +90,9 @@ async function quoteDomainOrder(core: PreviewCore, path: string, input: Answer):
     if (price !== undefined && period > 1 && table) {
       const renew = amount(tldPrices(table.prices, dname).renew_price);
       price = renew === undefined ? undefined : price + renew * (period - 1);
+      if (price !== undefined) {
+        warnings.push(`${displayDomain(dname)}: ${period} years are priced as the first year plus ${period - 1} renewal(s) at ${renew}; this is an estimate.`);
+      }
     }
     if (price === undefined) warnings.push(`REG.API quoted no price for ${displayDomain(dname)} for ${period} year(s); the price is unknown.`);
     prices.push(price);
@@ -111,7 +115,7 @@ interface ServiceInfo {
 /**
  * Finds the service-type price: `service/get_prices` lists `servortld`, `subtype` and the price per
  * unit. NOTE: the documentation does not name the renewal field that `show_renew_data` adds, so
- * `renew_price` and `price_renew` are tried; without either the renewal price is reported unknown.
+ * `renew_price` and `price_renew` are tried. Without either, the renewal price is reported unknown.
  */
 function servicePrice(prices: Answer[], servtype: string, subtype: string | undefined, renew: boolean): number | undefined {
   const row = prices.find((entry) => entry.servortld === servtype && (subtype === undefined || entry.subtype === subtype || entry.subtype === ''));
