@@ -65,6 +65,8 @@ const TEXTS: Record<string, { en: string; ru: string }> = {
     en: 'The domain is already ordered and waits for payment',
     ru: 'Домен уже заказан и ожидает оплаты',
   },
+  AUTHINFO_NOT_FOUND: { en: 'authinfo is missing for this domain', ru: 'Не указан authinfo для домена' },
+  INVALID_AUTHINFO: { en: 'authinfo must be 5 to 48 characters', ru: 'authinfo должен содержать от 5 до 48 символов' },
   DOMAIN_IS_NOT_USE_REGRU_NSS: {
     en: 'Domain does not use REG.RU name servers',
     ru: 'Домен не использует DNS-серверы REG.RU',

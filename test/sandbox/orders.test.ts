@@ -59,6 +59,21 @@ describe('sandbox orders', () => {
     expect(second.answer.domains[0].error_code).toBe('DOMAIN_ALREADY_ORDERED');
   });
 
+  it('transfers a domain in with authinfo', async () => {
+    sandbox.state('reseller')!.balance = 5000;
+    const envelope = await call(
+      sandbox,
+      'domain/transfer',
+      { domains: [{ dname: 'moved.com', authinfo: 'Abcdef12345' }, { dname: 'noauth.com' }, { dname: 'moved.ru' }], period: 0, user_servid: 'c0ffee', enduser_ip: '192.0.2.1' },
+      reseller,
+    );
+    const results = envelope.answer.domains.map((item: { error_code?: string; result: string }) => item.error_code ?? item.result);
+    expect(results).toEqual(['success', 'AUTHINFO_NOT_FOUND', 'success']);
+    expect(envelope.answer.payment).toBe(1400);
+    const moved = sandbox.state('reseller')?.services.find((service) => service.dname === 'moved.com');
+    expect(moved?.state).toBe('A');
+  });
+
   it('checks availability against every account', async () => {
     const envelope = await call(sandbox, 'domain/check', { domains: [{ dname: 'client.ru' }, { dname: 'free.ru' }] }, reseller);
     expect(envelope.answer.domains[0].error_code).toBe('DOMAIN_ALREADY_EXISTS');
