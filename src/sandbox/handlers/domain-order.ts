@@ -20,7 +20,7 @@ export function alreadyExists(dname: string, lang: Parameters<typeof itemError>[
   return { dname, error_code: item.error_code, result: item.error_text };
 }
 
-/** Name servers from `nss` (`{ns0, ns1, ...}`) or top-level `ns0`..`ns3`; REG.RU's own by default, none with `not_delegated`. */
+/** Reads the name servers from `nss` (`{ns0, ns1, ...}`) or top-level `ns0`..`ns3`; REG.RU's own by default, none with `not_delegated`. */
 export function requestedNss(params: Params): string[] {
   if (String(params.not_delegated ?? '0') === '1') return [];
   const source = params.nss !== null && typeof params.nss === 'object' ? (params.nss as Params) : params;
@@ -37,7 +37,7 @@ function hasContacts(params: Params, item: Params): boolean {
   );
 }
 
-/** Top-level domains whose transfers need no authinfo, because their registry confirms by other means. */
+/** Top-level domains whose transfers go without authinfo; REG.API asks for it only in gTLD transfers. */
 const NO_AUTHINFO_TLDS = new Set(['ru', 'su', 'xn--p1ai']);
 
 /** Returns the error code that rejects a transfer of one name for its authinfo, if any. */
