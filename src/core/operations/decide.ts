@@ -117,6 +117,20 @@ export async function reject(context: OperationsContext, id: string, decision: D
   return rejected;
 }
 
+/**
+ * Queues operations left in `approved`: `approve` queues them at once, so one stays there only when
+ * its process died between the two steps. The compare-and-set makes a race with `approve` harmless.
+ */
+export async function queueApproved(context: OperationsContext): Promise<OperationRecord[]> {
+  const stuck = await context.store.listOperations({ states: ['approved'] });
+  const queued: OperationRecord[] = [];
+  for (const operation of stuck) {
+    const updated = await transition(context, operation, { state: 'queued', notBefore: null }, { reason: 'approved but not yet queued' });
+    if (updated) queued.push(updated);
+  }
+  return queued;
+}
+
 /** Expires every pending operation whose time ran out and returns them. */
 export async function expirePending(context: OperationsContext): Promise<OperationRecord[]> {
   const pending = await context.store.listOperations({ states: ['awaiting_approval'] });

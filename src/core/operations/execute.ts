@@ -24,7 +24,8 @@ async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper
   context.logger.warn({ err: error, operationId: operation.id, step }, 'operation step failed before sending');
 
   if (temporary && failures < context.retry.maxAttempts) {
-    const notBefore = new Date(context.now().getTime() + backoffDelay(context.retry, failures)).toISOString();
+    const backoff = context.now().getTime() + backoffDelay(context.retry, failures);
+    const notBefore = new Date(error instanceof RateLimitedError ? Math.max(backoff, error.retryAt.getTime()) : backoff).toISOString();
     return transition(
       context,
       operation,

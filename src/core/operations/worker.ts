@@ -1,5 +1,5 @@
 import type { OperationsContext } from './context.js';
-import { expirePending } from './decide.js';
+import { expirePending, queueApproved } from './decide.js';
 import { executeClaimed } from './execute.js';
 import { reconcile } from './reconcile.js';
 import type { OperationRecord, WorkerHandle } from './types.js';
@@ -12,9 +12,10 @@ export async function runNext(context: OperationsContext): Promise<OperationReco
 }
 
 /**
- * Runs the queue until stopped: each round expires stale approvals, reconciles operations whose
- * outcome is unknown (including those of crashed workers), then runs due operations one by one
- * and sleeps `pollMs` when none is left. Errors are logged and the loop goes on.
+ * Runs the queue until stopped: each round expires stale approvals, queues approved operations
+ * whose approver died before queueing them, reconciles operations whose outcome is unknown
+ * (including those of crashed workers), then runs due operations one by one and sleeps `pollMs`
+ * when none is left. Errors are logged and the loop goes on.
  */
 export function startWorker(context: OperationsContext, options: { pollMs?: number } = {}): WorkerHandle {
   const pollMs = options.pollMs ?? 1_000;
@@ -35,6 +36,7 @@ export function startWorker(context: OperationsContext, options: { pollMs?: numb
     while (!stopping) {
       try {
         await expirePending(context);
+        await queueApproved(context);
         await reconcile(context);
         while (!stopping && (await runNext(context)) !== null) {
           // Keep going while operations are due.

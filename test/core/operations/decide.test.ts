@@ -142,4 +142,20 @@ describe('operation decisions', () => {
 
     expect(events).toEqual(['announce:awaiting_approval', 'update:approved', 'update:queued', 'update:sending', 'update:done']);
   });
+
+  it('queues an operation stuck in approved', async () => {
+    harness = await startQueueHarness();
+    const proposed = await harness.operations.propose({ ...ADD_TXT, requestedBy: 'slack:U1' });
+    // The approving process died after the approval and before queueing it.
+    await harness.store.updateOperation(proposed.id, { states: ['awaiting_approval'] }, { state: 'approved', decidedBy: 'slack:U2' });
+    const worker = harness.operations.startWorker({ pollMs: 10 });
+
+    for (let waited = 0; (await harness.operations.get(proposed.id))?.state !== 'done' && waited < 5_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await worker.stop();
+
+    expect((await harness.operations.get(proposed.id))?.state).toBe('done');
+    expect(harness.requestsFor('zone/add_txt')).toBe(1);
+  });
 });
