@@ -90,6 +90,32 @@ describe('DNS removal in Slack', () => {
     expect(zone).toContain('v=spf1 -all');
   });
 
+  it('takes a service id in place of the domain', async () => {
+    const { slack } = harness;
+    const list = await harness.core.call('service/get_list', { servtype: 'domain' }, { fresh: true });
+    const services = (list.answer as { services: { dname: string; service_id: string }[] }).services;
+    const serviceId = services.find((service) => service.dname === 'example.ru')!.service_id;
+    const { name } = await harness.command(`dns add ${serviceId} _sid TXT by-service-id`);
+    await slack.waitFor('the proposal answer', () => slack.responses(name).length === 1);
+    expect(responseText(slack.responses(name)[0].body)).toContain('*_sid.example.ru*');
+    const operation = (await harness.operations.list({ states: ['awaiting_approval'] }))[0];
+    expect(operation.input).toMatchObject({ domains: [{ dname: 'example.ru' }], subdomain: '_sid', text: 'by-service-id' });
+    await harness.operations.reject(operation.id, { by: 'slack:UAPPROVER', tier: 'slack' });
+  });
+
+  it('says so when the card cannot be posted', async () => {
+    const { slack } = harness;
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const { name } = await harness.command('dns add example.ru TXT no-card');
+    await slack.waitFor('the proposal answer', () => slack.responses(name).length === 1);
+    const answer = responseText(slack.responses(name)[0].body);
+    expect(answer).toContain('не удалось опубликовать');
+    expect(answer).toContain('regapi2 ops approve');
+    const operation = (await harness.operations.list({ states: ['awaiting_approval'] }))[0];
+    expect(operation.meta.slackCard).toBeUndefined();
+    await harness.operations.reject(operation.id, { by: 'slack:UAPPROVER', tier: 'slack' });
+  });
+
   it('sends nothing when the record to add already exists', async () => {
     const { slack } = harness;
     const before = (await harness.operations.list({ limit: 100 })).length;

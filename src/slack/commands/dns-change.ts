@@ -5,6 +5,7 @@ import type { RecordTarget } from '../parse/command.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { recordBullets } from '../render/records.js';
 import { proposeFromSlack } from './propose.js';
+import { domainOfService } from './service-domain.js';
 import type { CommandRequest, Reply } from './types.js';
 
 /** Value of the "Remove all" button: the record set the person looked at. */
@@ -13,10 +14,20 @@ export interface RemoveAllValue {
   type: string;
 }
 
-/** Converts a target to what the DNS core takes: a full name, or a relative one with the zone the person named. */
-function nameAndZone(target: RecordTarget): { name: string; zone?: string } {
-  return target.zone !== undefined && target.subdomain !== undefined ? { name: target.subdomain, zone: target.zone } : { name: target.name };
+/**
+ * Converts a target to what the DNS core takes: a full name, or a relative one with the zone the person
+ * named. A service id in place of the name stands for the apex of that domain.
+ */
+async function nameAndZone(request: CommandRequest, target: RecordTarget): Promise<{ name: string; zone?: string }> {
+  if (target.zone !== undefined && target.subdomain !== undefined) {
+    const zone = SERVICE_ID.test(target.zone) ? await domainOfService(request.deps, target.zone) : target.zone;
+    return { name: target.subdomain, zone };
+  }
+  return { name: SERVICE_ID.test(target.name) ? await domainOfService(request.deps, target.name) : target.name };
 }
+
+/** Service ids are numbers; a domain name always has a dot. */
+const SERVICE_ID = /^\d{1,18}$/;
 
 function shownName(plan: DnsPlan): string {
   return escapeSlackText(displayDomain(plan.name.fqdn));
@@ -29,7 +40,7 @@ async function proposePlan(request: CommandRequest, plan: DnsPlan, echo: string)
 
 /** `dns add`: plans "make the zone contain this record"; an existing identical record sends nothing. */
 export async function runDnsAdd(request: CommandRequest, target: RecordTarget, type: string, value: string, priority?: number): Promise<Reply> {
-  const plan = await planSetRecord(request.deps.core, { ...nameAndZone(target), type, value, priority });
+  const plan = await planSetRecord(request.deps.core, { ...(await nameAndZone(request, target)), type, value, priority });
   const echo = request.t.echo_dnsAdd({
     type: plan.type,
     name: shownName(plan),
@@ -46,14 +57,15 @@ export async function runDnsAdd(request: CommandRequest, target: RecordTarget, t
 export async function runDnsRemove(request: CommandRequest, target: RecordTarget, type: string, value: string | undefined): Promise<Reply> {
   const { t, deps } = request;
   if (value !== undefined) {
-    const plan = await planRemoveRecord(deps.core, { ...nameAndZone(target), type, value });
+    const plan = await planRemoveRecord(deps.core, { ...(await nameAndZone(request, target)), type, value });
     const echo = t.echo_dnsRemove({ type: plan.type, name: shownName(plan), value: escapeSlackText(value) });
     if (!plan.call) return { text: `${echo}\n${t.dns_removeNothing({ type: plan.type, name: shownName(plan) })}` };
     return proposePlan(request, plan, echo);
   }
 
   const upperType = type.toUpperCase();
-  const listing = await listRecords(deps.core, target.name, upperType);
+  const where = await nameAndZone(request, target);
+  const listing = await listRecords(deps.core, where.name, upperType, { zone: where.zone });
   const name = escapeSlackText(displayDomain(listing.name.fqdn));
   const records = listing.records.filter((record) => record.subname === listing.name.subdomain);
   if (records.length === 0) return { text: t.dns_removeNothing({ type: upperType, name }) };
@@ -82,7 +94,7 @@ export async function runDnsRemove(request: CommandRequest, target: RecordTarget
 
 /** After the "Remove all" button: plans the removal of every value and proposes it for approval. */
 export async function proposeRemoveAll(request: CommandRequest, value: RemoveAllValue): Promise<Reply> {
-  const plan = await planRemoveRecord(request.deps.core, { ...nameAndZone(value.target), type: value.type, all: true });
+  const plan = await planRemoveRecord(request.deps.core, { ...(await nameAndZone(request, value.target)), type: value.type, all: true });
   const echo = request.t.echo_dnsRemoveAll({ type: plan.type, name: shownName(plan) });
   if (!plan.call) return { text: `${echo}\n${request.t.dns_removeNothing({ type: plan.type, name: shownName(plan) })}` };
   return proposePlan(request, plan, echo);

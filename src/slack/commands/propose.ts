@@ -1,5 +1,6 @@
 import type { OperationRecord } from '../../core/operations/types.js';
 import { slackActor } from '../context.js';
+import { cardLocation } from '../notifier.js';
 import type { CommandRequest, Reply } from './types.js';
 
 export interface ProposalRequest {
@@ -24,6 +25,11 @@ export async function proposeFromSlack(request: CommandRequest, proposal: Propos
     meta: { slackRequest: { channel: request.channelId, user: request.userId } },
   });
   const channel = deps.config.slack.approvalChannel;
-  const where = channel ? t.proposed({ id: operation.id, channel: `<#${channel}>` }) : t.problem_noApprovalChannel({ id: operation.id });
+  if (!channel) return { text: `${proposal.echo}\n${t.problem_noApprovalChannel({ id: operation.id })}` };
+
+  // The notifier posts the card while proposing; a failure there (the bot not in the channel) is only logged.
+  const stored = await deps.operations.get(operation.id);
+  const posted = stored !== null && cardLocation(stored) !== undefined;
+  const where = posted ? t.proposed({ id: operation.id, channel: `<#${channel}>` }) : t.problem_cardNotPosted({ id: operation.id, channel: `<#${channel}>` });
   return { text: `${proposal.echo}\n${where}` };
 }

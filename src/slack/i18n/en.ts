@@ -51,6 +51,9 @@ export const en = {
   problem_noApprovalChannel: (p: { id: string }) =>
     `No approval channel is configured, so a person approves operation \`${p.id}\` at a terminal: \`regapi2 ops approve ${p.id}\`.`,
 
+  problem_cardNotPosted: (p: { id: string; channel: string }) =>
+    `Operation \`${p.id}\` waits for approval, but its card could not be posted in ${p.channel}; invite the bot there. Until then a person approves it at a terminal: \`regapi2 ops approve ${p.id}\`.`,
+
   lang_set: (p: { lang: string }) => `From now on I answer you in ${p.lang === 'ru' ? 'Russian' : 'English'}.`,
 
   check_header: (p: { count: number }) => `*Availability of ${p.count} ${p.count === 1 ? 'name' : 'names'}*`,

@@ -48,6 +48,9 @@ export const ru: Messages = {
   problem_noApprovalChannel: (p) =>
     `Канал согласования не настроен, поэтому операцию \`${p.id}\` подтверждают в терминале: \`regapi2 ops approve ${p.id}\`.`,
 
+  problem_cardNotPosted: (p) =>
+    `Операция \`${p.id}\` ждёт подтверждения, но её карточку не удалось опубликовать в ${p.channel}; пригласите туда бота. Пока что её подтверждают в терминале: \`regapi2 ops approve ${p.id}\`.`,
+
   lang_set: (p) => `Теперь я отвечаю вам ${p.lang === 'ru' ? 'по-русски' : 'по-английски'}.`,
 
   check_header: (p) => `*Проверка ${p.count} ${plural(p.count, 'имени', 'имён', 'имён')}*`,

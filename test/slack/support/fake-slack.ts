@@ -22,6 +22,8 @@ export class FakeSlack {
   private server?: Server;
   private nextTs = 1_700_000_000;
   private port = 0;
+  /** Web API errors to return once per method, as Slack does for `not_in_channel` and the like. */
+  private readonly failures = new Map<string, string>();
 
   /** Base URL for SLACK_API_URL, with the trailing slash the Web API client expects. */
   get apiUrl(): string {
@@ -31,6 +33,11 @@ export class FakeSlack {
   /** A fresh response_url for one slash command or click. */
   responseUrl(name: string): string {
     return `http://127.0.0.1:${this.port}/respond/${name}`;
+  }
+
+  /** Makes the next call of `method` fail with Slack's error code `error` (`{ ok: false, error }`). */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, error);
   }
 
   async start(): Promise<void> {
@@ -80,6 +87,11 @@ export class FakeSlack {
     }
     const method = path.replace(/^\/api\//, '');
     this.calls.push({ method, body, path, at: Date.now() });
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      return { ok: false, error: failure };
+    }
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'regapi2', team: 'Test' };
