@@ -75,8 +75,10 @@ function orderedDomains(params: Params, caller: Caller): string[] {
  * Returns the JSON envelope to send.
  */
 export async function dispatch(deps: DispatchDependencies, request: DispatchRequest): Promise<Record<string, unknown>> {
-  const rawLang = Array.isArray(request.fields.lang) ? request.fields.lang[0] : request.fields.lang;
-  let lang: Lang = pickLang(rawLang);
+  const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+  increment(deps.counters.requestsByAccount, first(request.fields.username) ?? '');
+  increment(deps.counters.requestsByIp, request.clientIp);
+  let lang: Lang = pickLang(first(request.fields.lang));
   let echo: Params | undefined;
   let envelope: Record<string, unknown>;
   try {
@@ -106,8 +108,6 @@ async function run(
   lang: Lang,
 ): Promise<Record<string, unknown>> {
   const username = control.username ?? '';
-  increment(deps.counters.requestsByAccount, username);
-  increment(deps.counters.requestsByIp, request.clientIp);
 
   const encoding = control.io_encoding;
   if (encoding !== undefined && encoding !== 'utf8') {
