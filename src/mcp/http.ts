@@ -11,6 +11,13 @@ export const MCP_HTTP_PATH = '/mcp';
 /** Larger bodies are rejected: tool arguments are small, and a 1,000-domain list fits easily. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Sessions without a request for this long are closed, so clients that vanish without DELETE do not
+ * keep servers in memory. A client that comes back gets 404 and starts a new session, as the
+ * Streamable HTTP transport specifies.
+ */
+const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+
 export interface McpHttpOptions {
   host: string;
   /** 0 picks a free port. */
@@ -20,6 +27,8 @@ export interface McpHttpOptions {
   /** Creates one MCP server per session. */
   createServer: () => Server;
   logger: Logger;
+  /** Closes sessions idle for this many milliseconds; default 30 minutes. */
+  sessionIdleMs?: number;
 }
 
 export interface McpHttpHandle {
@@ -73,6 +82,8 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 export async function startMcpHttp(options: McpHttpOptions): Promise<McpHttpHandle> {
   const { logger } = options;
   const sessions = new Map<string, StreamableHTTPServerTransport>();
+  const lastRequestAt = new Map<string, number>();
+  const idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   const hostNames = allowedHostNames(options.host);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -111,6 +122,7 @@ export async function startMcpHttp(options: McpHttpOptions): Promise<McpHttpHand
 
     const sessionId = req.headers['mcp-session-id'];
     const existing = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
+    if (existing && typeof sessionId === 'string') lastRequestAt.set(sessionId, Date.now());
     if (req.method !== 'POST') {
       if (!existing) {
         sendJsonRpcError(res, typeof sessionId === 'string' ? 404 : 400, 'Unknown or missing Mcp-Session-Id header.');
@@ -144,11 +156,15 @@ export async function startMcpHttp(options: McpHttpOptions): Promise<McpHttpHand
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
         sessions.set(id, transport);
+        lastRequestAt.set(id, Date.now());
         logger.debug({ sessionId: id }, 'MCP HTTP session started');
       },
     });
     transport.onclose = () => {
-      if (transport.sessionId) sessions.delete(transport.sessionId);
+      if (transport.sessionId) {
+        sessions.delete(transport.sessionId);
+        lastRequestAt.delete(transport.sessionId);
+      }
       logger.debug({ sessionId: transport.sessionId }, 'MCP HTTP session closed');
     };
     await options.createServer().connect(transport);
@@ -170,12 +186,23 @@ export async function startMcpHttp(options: McpHttpOptions): Promise<McpHttpHand
       resolve();
     });
   });
+  const sweep = setInterval(() => {
+    const cutoff = Date.now() - idleMs;
+    for (const [id, at] of lastRequestAt) {
+      if (at >= cutoff) continue;
+      logger.info({ sessionId: id, idleMs }, 'closing an idle MCP HTTP session');
+      void sessions.get(id)?.close();
+    }
+  }, Math.min(idleMs, 60_000));
+  sweep.unref();
+
   const address = httpServer.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
     url: `http://${shownHost}:${address.port}${MCP_HTTP_PATH}`,
     async close() {
+      clearInterval(sweep);
       await Promise.all([...sessions.values()].map((transport) => transport.close()));
       sessions.clear();
       httpServer.closeAllConnections();

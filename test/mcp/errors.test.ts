@@ -140,6 +140,33 @@ describe('mcp tool failures', () => {
     expect(structured.answer.domains[0].dname).toBe('example.ru');
   });
 
+  it('reports an HTML 502 as a transport error', async () => {
+    addFault(sandbox, { path: 'nop', kind: 'html502', times: 1 });
+    const result = (await secret.client.callTool({ name: 'common_nop', arguments: { fresh: true } })) as ToolResult;
+
+    expect(result.isError).toBe(true);
+    const error = (result.structuredContent as { error: { code: string } }).error;
+    expect(error.code).toMatch(/^TRANSPORT_/);
+    expect(textOf(result)).toContain('Next step:');
+  });
+
+  it('names the rate limit and its code', async () => {
+    addFault(sandbox, {
+      path: 'nop',
+      kind: 'answer',
+      times: 1,
+      body: { result: 'error', error_code: 'IP_EXCEEDED_ALLOWED_CONNECTION_RATE', error_text: 'Too many requests from this IP' },
+    });
+    const before = requestsTo(sandbox, 'nop').length;
+    const result = (await secret.client.callTool({ name: 'common_nop', arguments: { fresh: true } })) as ToolResult;
+
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('IP_EXCEEDED_ALLOWED_CONNECTION_RATE');
+    expect(textOf(result)).toContain('1,200');
+    expect(textOf(result)).toContain('Retry after');
+    expect(requestsTo(sandbox, 'nop').length - before).toBeLessThanOrEqual(2);
+  });
+
   it('keeps the password out of stderr and requests', () => {
     expect(secret.stderr()).toContain('"level":20');
     expect(secret.stderr()).not.toContain(SECRET);
