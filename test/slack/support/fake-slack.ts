@@ -7,15 +7,15 @@ export interface SlackCall {
   method: string;
   /** The body as an object; JSON-encoded form fields (blocks, view) are parsed. */
   body: Record<string, unknown>;
-  /** The path of a response_url post, which names the command it answers. */
+  /** The path of a response_url post, which names the command or click it belongs to. */
   path: string;
   at: number;
 }
 
 /**
- * A stand-in for Slack's Web API and its response URLs on 127.0.0.1, recording every call. It answers
- * what the app needs: auth.test, chat.postMessage (with increasing ts), chat.update, chat.postEphemeral
- * and views.open.
+ * A stand-in for Slack's Web API and its response URLs on 127.0.0.1 that records every call. It
+ * implements what the app uses: auth.test, chat.postMessage (with increasing ts), chat.update,
+ * chat.postEphemeral and views.open.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -30,7 +30,7 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/api/`;
   }
 
-  /** A fresh response_url for one slash command or click. */
+  /** Returns a fresh response_url for one slash command or click. */
   responseUrl(name: string): string {
     return `http://127.0.0.1:${this.port}/respond/${name}`;
   }
