@@ -4,6 +4,7 @@ import { UsageError } from './command.js';
 /** Options every command that talks to REG.API accepts; they become configuration flags. */
 export const COMMON_OPTIONS = {
   sandbox: { type: 'boolean' },
+  'api-url': { type: 'string' },
   toolsets: { type: 'string' },
   'read-only': { type: 'boolean' },
   lang: { type: 'string' },
@@ -13,6 +14,7 @@ export const COMMON_OPTIONS = {
 
 export const COMMON_OPTIONS_HELP = `Common options:
   --sandbox            start the local REG.API sandbox on a free 127.0.0.1 port and use it
+  --api-url URL        REG.API base URL (default https://api.reg.ru/api/regru2, or REGAPI_URL)
   --toolsets LIST      comma-separated MCP toolsets: all, default, domain, zone, service, ...
   --read-only          serve and run read-only operations only
   --lang en|ru|th      language of REG.API error texts
@@ -50,6 +52,7 @@ export function parseCommandArgs(
 export function configFlags(values: ParsedArgs['values']): Record<string, unknown> {
   const flags: Record<string, unknown> = {};
   if (values.sandbox === true) flags.sandbox = true;
+  if (typeof values['api-url'] === 'string') flags.apiUrl = values['api-url'];
   if (typeof values.toolsets === 'string') flags.toolsets = values.toolsets;
   if (values['read-only'] === true) flags.readOnly = true;
   if (typeof values.lang === 'string') flags.lang = values.lang;
