@@ -44,6 +44,22 @@ async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper
  */
 export async function executeClaimed(context: OperationsContext, claimed: OperationRecord): Promise<OperationRecord | null> {
   const keeper = new LeaseKeeper(context, claimed);
+  try {
+    const finished = await runClaimed(context, keeper, claimed);
+    if (!finished) {
+      // Another worker or the reconciler changed the row after this worker's lease ran out; it
+      // decides the outcome now, by looking it up.
+      context.logger.warn({ operationId: claimed.id, workerId: context.workerId }, 'operation outcome not recorded: the lease was lost');
+    }
+    return finished;
+  } finally {
+    // Stops the lease renewal on every path, so that an unexpected error lets the lease run out and
+    // the reconciler take the operation over.
+    await keeper.release();
+  }
+}
+
+async function runClaimed(context: OperationsContext, keeper: LeaseKeeper, claimed: OperationRecord): Promise<OperationRecord | null> {
   const { core, preview } = context;
   await notify(context, claimed, 'update');
   const operation = claimed;
@@ -81,10 +97,7 @@ export async function executeClaimed(context: OperationsContext, claimed: Operat
 
   const before = await evidenceBeforeSend(context, operation, sent);
   const attempt = await keeper.update({ attempts: operation.attempts + 1, error: null });
-  if (!attempt) {
-    await keeper.release();
-    return null;
-  }
+  if (!attempt) return null;
   await journal(context, operation.id, 'request', context.workerId, {
     attempt: attempt.attempts,
     path: operation.path,
