@@ -103,6 +103,12 @@ const TEXTS: Record<string, { en: string; ru: string }> = {
   HTTPS_TARGET_INVALID: { en: 'HTTPS target is invalid', ru: 'Неверная цель HTTPS-записи' },
   SOA_RECORD_INVALID: { en: 'SOA values are invalid', ru: 'Неверные значения SOA' },
   INVALID_ACTION: { en: 'Action {action} is invalid', ru: 'Неверное действие {action}' },
+  DOMAIN_DOESNT_SUPPORT_DNSSEC: { en: "This domain doesn't support DNSSEC", ru: 'Домен не поддерживает DNSSEC' },
+  DOMAIN_USES_REGRU_NSS: {
+    en: 'Domain uses REG.RU name servers; REG.RU manages its keys',
+    ru: 'Домен использует DNS-серверы REG.RU, ключами управляет REG.RU',
+  },
+  INVALID_RECORDS: { en: 'DS or DNSKEY records are invalid', ru: 'Неверные записи DS или DNSKEY' },
   BILL_ID_NOT_FOUND: { en: 'Bill not found', ru: 'Счёт не найден' },
   BILL_CAN_NOT_REMOVED: { en: 'Bill can not be removed', ru: 'Счёт нельзя удалить' },
   FOLDER_NOT_FOUND: { en: 'Folder not found', ru: 'Папка не найдена' },

@@ -145,6 +145,26 @@ describe('sandbox zone state', () => {
     expect(envelope.answer.domains[0].soa).toEqual({ ttl: '6h', minimum_ttl: '1h' });
   });
 
+  it('turns DNSSEC on for REG.RU-hosted zones only', async () => {
+    const enabled = await call(sandbox, 'dnssec/enable', { domains: [{ dname: 'example.ru' }, { dname: 'elsewhere.ru' }] }, owner);
+    expect(enabled.answer.domains[0]).toMatchObject({ result: 'success', status: 'enabled' });
+    expect(enabled.answer.domains[1].error_code).toBe('DOMAIN_IS_NOT_USE_REGRU_NSS');
+    const status = await call(sandbox, 'dnssec/get_status', { dname: 'example.ru' }, owner);
+    expect(status.answer.domains[0].status).toBe('enabled');
+    const records = await call(sandbox, 'dnssec/get_records', { dname: 'example.ru' }, owner);
+    expect(records.answer.domains[0].records[0]).toMatch(/^example\.ru\. 3600 IN DS /);
+  });
+
+  it('takes outside DNSSEC keys for external zones only', async () => {
+    const key = 'elsewhere.ru. 3600 IN DS 2371 13 2 1F987CC6583E92DF0890718C42';
+    const external = await call(sandbox, 'dnssec/add_keys', { domains: [{ dname: 'elsewhere.ru', records: [key] }] }, owner);
+    expect(external.answer.domains[0]).toMatchObject({ result: 'success', status: 'enabled' });
+    const hosted = await call(sandbox, 'dnssec/add_keys', { domains: [{ dname: 'example.ru', records: [key] }] }, owner);
+    expect(hosted.answer.domains[0].error_code).toBe('DOMAIN_USES_REGRU_NSS');
+    const broken = await call(sandbox, 'dnssec/add_keys', { domains: [{ dname: 'elsewhere.ru', records: ['not a key'] }] }, owner);
+    expect(broken.answer.domains[0].error_code).toBe('INVALID_RECORDS');
+  });
+
   it('keeps the state per sandbox account', () => {
     const zone = sandbox.state('owner')?.zones.get('example.ru');
     expect(zone?.records).toHaveLength(3);

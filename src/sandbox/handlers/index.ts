@@ -1,5 +1,6 @@
 import { billHandlers } from './bill.js';
 import type { Handler } from './context.js';
+import { dnssecHandlers } from './dnssec.js';
 import { domainHandlers } from './domain.js';
 import { folderHandlers } from './folder.js';
 import { rootHandlers } from './root.js';
@@ -18,5 +19,6 @@ export const accountHandlers: Readonly<Record<string, Handler>> = {
   ...serviceHandlers,
   ...domainHandlers,
   ...zoneHandlers,
+  ...dnssecHandlers,
   ...folderHandlers,
 };

@@ -18,6 +18,8 @@ export interface ServiceRecord {
   /** Name servers, for domains. */
   nss: string[];
   uplink_service_id?: number;
+  /** DNSSEC of a domain: off until `dnssec/enable` or `dnssec/add_keys`. */
+  dnssec?: { status: 'enabled' | 'disabled'; records: string[] };
 }
 
 export interface ZoneRecord {
