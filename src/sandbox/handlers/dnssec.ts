@@ -30,7 +30,7 @@ function onRegRuNss(change: (service: ServiceRecord) => void): Handler {
     });
 }
 
-/** A made-up DS record for a zone whose DNSSEC REG.RU runs; its digest is not a real one. */
+/** Makes up a DS record for a zone whose DNSSEC REG.RU runs; its digest is zeros, not a real hash. */
 function dsRecord(service: ServiceRecord): string {
   return `${service.dname}. 3600 IN DS ${service.service_id % 65536} 13 2 ${'0'.repeat(64)}`;
 }
