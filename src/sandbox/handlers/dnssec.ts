@@ -17,7 +17,7 @@ function statusOf(service: ServiceRecord): string {
 }
 
 /**
- * A method that REG.API runs only for zones on its own name servers. REG.API reports `updating`
+ * Builds a method that REG.API runs only for zones on its own name servers. REG.API reports `updating`
  * while the registry takes the change.
  * NOTE: the sandbox applies the change at once, so `get_status` never returns `updating`.
  */
