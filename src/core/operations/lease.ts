@@ -5,7 +5,7 @@ import type { OperationPatch } from '../store/types.js';
 /**
  * Keeps the worker's lease on a `sending` operation alive while it works, so that a slow preview
  * plus a slow REG.API response never lets another worker take the account's lane. Every update of
- * the row goes through `update`, one after another, so each compare-and-set sees the latest version.
+ * the row goes through `update`, one after another, so each compare-and-set uses the latest version.
  */
 export class LeaseKeeper {
   private current: OperationRecord;

@@ -12,10 +12,10 @@ export async function runNext(context: OperationsContext): Promise<OperationReco
 }
 
 /**
- * Runs the queue until stopped: each round expires stale approvals, queues approved operations
- * whose approver died before queueing them, reconciles operations whose outcome is unknown
- * (including those of crashed workers), then runs due operations one by one and sleeps `pollMs`
- * when none is left. Errors are logged and the loop goes on.
+ * Runs the queue until stopped. Each round expires stale approvals and queues approved operations
+ * whose approver died before queueing them. It then reconciles operations whose outcome is unknown,
+ * including those of crashed workers, and runs due operations one by one, sleeping `pollMs` when
+ * none is left. Errors are logged and the loop goes on.
  */
 export function startWorker(context: OperationsContext, options: { pollMs?: number } = {}): WorkerHandle {
   const pollMs = options.pollMs ?? 1_000;
