@@ -100,7 +100,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
           appToken: config.slack.appToken as string,
           logger: boltLogger,
           customRoutes: options.socketModeHealthPort ? [healthRoute] : [],
-          installerOptions: options.socketModeHealthPort ? { port: options.socketModeHealthPort } : {},
+          // Bolt hands installerOptions.clientOptions to the Socket Mode client, which opens the connection.
+          installerOptions: {
+            ...(options.socketModeHealthPort ? { port: options.socketModeHealthPort } : {}),
+            ...(config.slack.apiUrl ? { clientOptions: { slackApiUrl: config.slack.apiUrl } } : {}),
+          },
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret as string,

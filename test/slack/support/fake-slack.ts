@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSocketMode } from './fake-socket-mode.js';
 
 /** One request the fake Slack received: a Web API method call or a post to a response_url. */
 export interface SlackCall {
@@ -14,11 +15,13 @@ export interface SlackCall {
 
 /**
  * A stand-in for Slack's Web API and its response URLs on 127.0.0.1 that records every call. It
- * implements what the app uses: auth.test, chat.postMessage (with increasing ts), chat.update,
- * chat.postEphemeral and views.open.
+ * implements what the app uses: auth.test, apps.connections.open (to the Socket Mode endpoint),
+ * chat.postMessage (with increasing ts), chat.update, chat.postEphemeral and views.open.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** The Socket Mode endpoint that apps.connections.open points the app at. */
+  readonly socketMode = new FakeSocketMode();
   private server?: Server;
   private nextTs = 1_700_000_000;
   private port = 0;
@@ -47,11 +50,16 @@ export class FakeSlack {
         response.end(JSON.stringify(answer));
       });
     });
+    this.server.on('upgrade', (request, socket) => {
+      if ((request.url ?? '').startsWith('/socket')) this.socketMode.accept(request, socket);
+      else socket.destroy();
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
   async close(): Promise<void> {
+    this.socketMode.close();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
@@ -102,6 +110,8 @@ export class FakeSlack {
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.nextTs}.000200` };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'views.open':
         return { ok: true, view: { id: 'V1' } };
       default:

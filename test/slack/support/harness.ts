@@ -47,6 +47,8 @@ export interface HarnessOptions {
   approvalExpiryMs?: number;
   /** Runs the queue worker in this process (default true). */
   worker?: boolean;
+  /** Connects in Socket Mode (SLACK_APP_TOKEN) instead of listening on /slack/events; the port serves /healthz. */
+  socketModeHealthPort?: number;
 }
 
 export interface Harness {
@@ -90,6 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     REGAPI_SLACK_APPROVAL_CHANNEL: APPROVAL_CHANNEL,
     REGAPI_SLACK_APPROVERS: `${APPROVER},${SECOND_APPROVER},${REQUESTER}`,
     ...(options.approvalExpiryMs ? { REGAPI_APPROVAL_EXPIRY_MS: String(options.approvalExpiryMs) } : {}),
+    ...(options.socketModeHealthPort ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
   };
   const config = loadConfig({ env, homeDir: folder });
   const logger = createLogger((process.env.REGAPI_TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent');
@@ -105,9 +108,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: { baseDelayMs: 50, maxDelayMs: 200 },
   });
   // 192.0.2.1 is a documentation address: the sandbox's partner account needs some enduser_ip for orders.
-  const app = createSlackApp({ core, operations, store, config, logger, expiryCheckMs: 0, orderEnduserIp: '192.0.2.1' });
+  const app = createSlackApp({
+    core,
+    operations,
+    store,
+    config,
+    logger,
+    expiryCheckMs: 0,
+    orderEnduserIp: '192.0.2.1',
+    socketModeHealthPort: options.socketModeHealthPort,
+  });
   const address = await app.start({ port: 0, host: '127.0.0.1' });
-  const eventsUrl = `http://127.0.0.1:${address!.port}/slack/events`;
+  // In Socket Mode nothing listens for events over HTTP; commands arrive through slack.socketMode.
+  const eventsUrl = address ? `http://127.0.0.1:${address.port}/slack/events` : '';
   const worker: WorkerHandle | undefined = options.worker === false ? undefined : operations.startWorker({ pollMs: 50 });
 
   return {
