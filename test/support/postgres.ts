@@ -60,10 +60,13 @@ async function freeLoopbackPort(): Promise<number> {
  */
 function serverAccount(): { prefix: string[]; uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return { prefix: [] };
-  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  if (!Number.isInteger(uid)) {
-    throw new Error(`tests run as root but the system has no postgres account: ${PG_PACKAGE_HINT}`);
+  let uid: number;
+  let gid: number;
+  try {
+    uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim());
+    gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim());
+  } catch {
+    throw new Error(`tests run as root but the system has no postgres account to run the server as: ${PG_PACKAGE_HINT}`);
   }
   return { prefix: ['runuser', '-u', 'postgres', '--'], uid, gid };
 }
@@ -85,7 +88,9 @@ export async function startTestCluster(): Promise<TestCluster> {
   const pgCtl = findBinary('pg_ctl');
   const account = serverAccount();
 
-  const dir = mkdtempSync(join(tmpdir(), 'regapi2-pg-'));
+  // As root, TMPDIR may point into a directory the postgres account cannot enter; /tmp is open to all.
+  const parent = account.uid !== undefined && existsSync('/tmp') ? '/tmp' : tmpdir();
+  const dir = mkdtempSync(join(parent, 'regapi2-pg-'));
   if (account.uid !== undefined) chownSync(dir, account.uid, account.gid!);
   const dataDir = join(dir, 'data');
   const logFile = join(dir, 'server.log');

@@ -41,6 +41,8 @@ export class JobDelivery {
   readonly #logger: Logger;
   readonly #expireInSeconds: number;
   #started: Promise<void> | null = null;
+  /** When each kind of pg-boss failure was last logged, and how many were not logged since. */
+  readonly #failures = new Map<string, { loggedAt: number; suppressed: number }>();
 
   constructor(options: DeliveryOptions) {
     this.#logger = options.logger;
@@ -79,6 +81,21 @@ export class JobDelivery {
   }
 
   /**
+   * Logs a pg-boss failure at most once a minute per kind, because a worker meets the same failure
+   * on every poll while pg-boss is down. The next line logged carries the count left out.
+   */
+  #warnFailure(what: string, error: unknown, ids: Record<string, unknown>, message: string): void {
+    const now = Date.now();
+    const last = this.#failures.get(what);
+    if (last !== undefined && now - last.loggedAt < 60_000) {
+      last.suppressed += 1;
+      return;
+    }
+    this.#logger.warn({ err: error, ...ids, suppressedSinceLastLog: last?.suppressed ?? 0 }, message);
+    this.#failures.set(what, { loggedAt: now, suppressed: 0 });
+  }
+
+  /**
    * Runs one pg-boss step inside a savepoint of the caller's transaction. A failure rolls back to the
    * savepoint, is logged and returns `fallback`, so the caller's own change still commits: the
    * operations table is the record of truth, and the table scan in claimNext finds work that pg-boss
@@ -93,7 +110,7 @@ export class JobDelivery {
       return result;
     } catch (error) {
       await client.query('ROLLBACK TO SAVEPOINT regapi2_delivery');
-      this.#logger.warn({ err: error, ...ids }, `pg-boss failed to ${what}; the workers find the operation by scanning the operations table`);
+      this.#warnFailure(what, error, ids, `pg-boss failed to ${what}; the workers find the operation by scanning the operations table`);
       return fallback;
     }
   }
@@ -128,7 +145,7 @@ export class JobDelivery {
       jobs = await this.#boss.fetch<{ account?: unknown }>(OPERATIONS_QUEUE, { batchSize: 1, db: onTransaction(client) });
     } catch (error) {
       await client.query('ROLLBACK TO SAVEPOINT regapi2_fetch');
-      this.#logger.warn({ err: error }, 'pg-boss failed to fetch a job; the worker scans the operations table instead');
+      this.#warnFailure('fetch a job', error, {}, 'pg-boss failed to fetch a job; the worker scans the operations table instead');
       return null;
     }
 
