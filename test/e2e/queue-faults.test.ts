@@ -57,13 +57,18 @@ describe('queue under injected faults', () => {
     sandbox.faults.add({ path: '*', kind: 'status503', probability: 0.08 });
     sandbox.faults.add({ path: '*', kind: 'drop', probability: 0.08 });
     sandbox.faults.add({ path: '*', kind: 'delay', ms: 300, probability: 0.06 });
+    // And the first sends of each kind surely fail, so both the retry and the reconciler run.
+    sandbox.faults.add({ path: 'service/create', kind: 'drop', times: 2 });
+    sandbox.faults.add({ path: 'zone/add_txt', kind: 'status503', times: 2 });
 
     const timing = { REGAPI_TIMEOUT_MS: '2000', LEASE_MS: '5000', RETRY_BASE_MS: '20', RETRY_MAX_MS: '200', MAX_ATTEMPTS: '10' };
     for (const name of ['one', 'two']) workers.push(await spawnWorker(workerEnv(sandbox, ACCOUNT, storeUrl, { ...timing, WORKER_ID: name })));
     const settled = await waitUntilSettled(local.operations, [...orders, ...changes], 45_000);
     const faulty = sandbox.requests.filter((request) => request.status === 0 || request.status === 503).length;
 
-    expect(faulty).toBeGreaterThan(0);
+    expect(faulty).toBeGreaterThanOrEqual(4);
+    expect(settled.some((operation) => operation.reconciled)).toBe(true);
+    expect(settled.some((operation) => operation.attempts > 1)).toBe(true);
     for (const operation of settled) {
       expect(['done', 'failed']).toContain(operation.state);
       if (operation.state === 'failed') expect(operation.error?.code).toBeTruthy();
