@@ -35,6 +35,32 @@ async function waitForHealth(url: string, child: ChildProcess, stderr: () => str
   throw new Error(`regapi2 slack did not answer ${url}: ${stderr()}`);
 }
 
+describe('regapi2 slack without Slack settings', () => {
+  it('exits 2 naming the missing settings', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'regapi2-slack-cli-'));
+    const child = spawn(process.execPath, [MAIN, 'slack', '--sandbox', '--port', '1'], { env: { PATH: process.env.PATH, HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    rmSync(home, { recursive: true, force: true });
+    expect(code).toBe(2);
+    expect(stderr).toContain('SLACK_BOT_TOKEN');
+    expect(stderr).toContain('SLACK_SIGNING_SECRET');
+  });
+
+  it('rejects an invalid port before starting', async () => {
+    const child = spawn(process.execPath, [MAIN, 'slack', '--port', '70000'], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    expect(await new Promise<number | null>((resolve) => child.once('exit', resolve))).toBe(2);
+    expect(stderr).toContain('--port 70000 is not a port number');
+  });
+});
+
 /** The built binary, as a person runs it: `regapi2 slack --sandbox`. */
 describe('regapi2 slack', () => {
   const slack = new FakeSlack();

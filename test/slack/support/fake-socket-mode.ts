@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 
-/** The GUID RFC 6455 appends to Sec-WebSocket-Key before hashing it into Sec-WebSocket-Accept. */
+/** The GUID that RFC 6455 has the server append to Sec-WebSocket-Key before hashing it into Sec-WebSocket-Accept. */
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 const OPCODE_TEXT = 0x1;
