@@ -160,6 +160,18 @@ describe('sandbox orders', () => {
     expect(envelope.answer.services[1]).toMatchObject({ dname: 'client.ru', result: 'success' });
   });
 
+  it('reports services as writable', async () => {
+    const envelope = await call(sandbox, 'service/check_readonly', { services: [{ dname: 'client.ru' }] }, client);
+    expect(envelope.answer.services[0]).toMatchObject({ dname: 'client.ru', result: 'success', is_readonly: 0 });
+  });
+
+  it('sets the private person flag', async () => {
+    const envelope = await call(sandbox, 'domain/update_private_person_flag', { dname: 'client.ru', private_person_flag: 1 }, client);
+    expect(envelope.answer.pp_flag).toBe('is set');
+    expect(envelope.answer.domains[0].result).toBe('success');
+    expect(sandbox.state('client')?.services[0]?.privatePerson).toBe(true);
+  });
+
   it('files services into folders', async () => {
     const added = await call(sandbox, 'folder/add_services', { folder_name: 'main', services: [{ dname: 'client.ru' }], return_folder_contents: 1 }, client);
     expect(added.answer.folder_content).toEqual([{ service_id: expect.any(String), servtype: 'domain', domain_name: 'client.ru' }]);

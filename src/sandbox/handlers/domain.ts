@@ -43,6 +43,18 @@ export const domainHandlers: Record<string, Handler> = {
     return { currency: account.currency, price_group: '0', prices };
   },
   'domain/check': check,
+  'domain/update_private_person_flag': (context) => {
+    const flag = String(context.params.private_person_flag ?? '');
+    if (flag !== '0' && flag !== '1') throw new ApiError('PARAMETER_MISSING', { param: 'private_person_flag' });
+    return {
+      domains: answerEach(context, 'domains', (service) => {
+        if (service.servtype !== 'domain') return { error: 'DOMAIN_NOT_FOUND' };
+        service.privatePerson = flag === '1';
+        return {};
+      }),
+      pp_flag: flag === '1' ? 'is set' : 'is cleared',
+    };
+  },
   'domain/get_nss': (context) => ({
     domains: answerEach(context, 'domains', (service) => ({ nss: service.nss.map((ns) => ({ ns })) })),
   }),

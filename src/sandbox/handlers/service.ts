@@ -197,6 +197,8 @@ export const serviceHandlers: Record<string, Handler> = {
     requireService(context).autorenew = flag === '1';
     return undefined;
   },
+  // Read-only means locked against changes; the sandbox locks nothing, so every service is writable.
+  'service/check_readonly': (context) => ({ services: answerEach(context, 'services', () => ({ is_readonly: 0 })) }),
   'service/suspend': setState('A', 'S', 'INCORRECT_STATE'),
   'service/resume': setState('S', 'A', 'SERVICE_NOT_SUSPENDED'),
   'service/get_depreciated_period': (context) => {

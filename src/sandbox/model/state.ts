@@ -18,6 +18,8 @@ export interface ServiceRecord {
   /** Name servers, for domains. */
   nss: string[];
   uplink_service_id?: number;
+  /** WHOIS privacy of a domain, set by `domain/update_private_person_flag`. */
+  privatePerson?: boolean;
   /** DNSSEC of a domain: off until `dnssec/enable` or `dnssec/add_keys`. */
   dnssec?: { status: 'enabled' | 'disabled'; records: string[] };
 }
