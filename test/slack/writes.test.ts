@@ -169,6 +169,22 @@ describe('domain orders in Slack', () => {
     expect(responseText(slack.responses(again.name)[0].body)).toContain('second-site.ru');
   });
 
+  it('renews by service id with the price on the card', async () => {
+    const { slack } = harness;
+    const list = await harness.core.call('service/get_list', { servtype: 'domain' }, { fresh: true });
+    const services = (list.answer as { services: { dname: string; service_id: string }[] }).services;
+    const serviceId = services.find((service) => service.dname === 'example.ru')!.service_id;
+    const { name } = await harness.command(`renew ${serviceId} 3`);
+    await slack.waitFor('the proposal answer', () => slack.responses(name).length === 1);
+    expect(responseText(slack.responses(name)[0].body)).toContain(`продлить *${serviceId}* на 3 года`);
+    const operation = (await harness.operations.list({ states: ['awaiting_approval'] }))[0];
+    expect(operation.path).toBe('service/renew');
+    expect(operation.input).toMatchObject({ service_id: serviceId, period: 3 });
+    const card = slack.of('chat.postMessage').filter((call) => call.body.channel === APPROVAL_CHANNEL).at(-1)!.body;
+    expect(blocksText(card)).toMatch(/Цена\*: 600,00/);
+    await harness.operations.reject(operation.id, { by: 'slack:UAPPROVER', tier: 'slack' });
+  });
+
   it('lists the operations with their state', async () => {
     const { slack } = harness;
     const { name } = await harness.command('ops');
