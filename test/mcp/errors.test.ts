@@ -167,6 +167,17 @@ describe('mcp tool failures', () => {
     expect(requestsTo(sandbox, 'nop').length - before).toBeLessThanOrEqual(2);
   });
 
+  it('moves an off-schema answer aside', async () => {
+    addFault(sandbox, { path: 'nop', kind: 'answer', times: 1, body: { result: 'success', answer: { login: 42, user_id: 7 } } });
+    const result = (await secret.client.callTool({ name: 'common_nop', arguments: { fresh: true } })) as ToolResult;
+
+    expect(result.isError).toBeFalsy();
+    const structured = result.structuredContent as Record<string, unknown>;
+    expect(structured.answer).toBeUndefined();
+    expect(structured.unnormalised_answer).toMatchObject({ login: 42 });
+    expect(secret.stderr()).toContain('does not match the output schema');
+  });
+
   it('keeps the password out of stderr and requests', () => {
     expect(secret.stderr()).toContain('"level":20');
     expect(secret.stderr()).not.toContain(SECRET);

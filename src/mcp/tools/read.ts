@@ -3,6 +3,7 @@ import type { OperationDefinition } from '../../core/catalogue/types.js';
 import { RegApi2Error, ValidationError } from '../../core/client/errors.js';
 import type { McpTool, ToolProvider } from '../tool.js';
 import { toolAnnotations, toolDescription, toolTitle } from './describe.js';
+import { outputConformer } from './conform.js';
 import { callResultToTool, errorToTool } from './result.js';
 import { readInputSchema, resultOutputSchema } from './schemas.js';
 
@@ -16,12 +17,14 @@ function takeFresh(path: string, args: Record<string, unknown>): { fresh: boolea
 }
 
 function readTool(core: Core, def: OperationDefinition): McpTool {
+  const outputSchema = resultOutputSchema(def);
+  const conform = outputConformer(def.toolName, outputSchema, core.logger);
   return {
     name: def.toolName,
     title: toolTitle(def),
     description: toolDescription(def),
     inputSchema: readInputSchema(def),
-    outputSchema: resultOutputSchema(def),
+    outputSchema,
     annotations: toolAnnotations(def),
     toolset: def.category,
     deprecated: def.deprecated === true,
@@ -30,7 +33,7 @@ function readTool(core: Core, def: OperationDefinition): McpTool {
       // core.call validates before sending and throws ValidationError; the server turns that into InvalidParams.
       try {
         const result = await core.call(def.path, input, { fresh, signal: extra.signal });
-        return callResultToTool(result);
+        return conform(callResultToTool(result));
       } catch (error) {
         if (error instanceof RegApi2Error && !(error instanceof ValidationError)) return errorToTool(def.path, error);
         throw error;
