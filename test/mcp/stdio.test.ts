@@ -123,6 +123,21 @@ describe('mcp over stdio with --toolsets all', () => {
     await expect(call).rejects.toThrow(/domain_teleport/);
   });
 
+  it('answers every read tool within its schemas', async () => {
+    // Empty arguments either fail validation (InvalidParams) or reach the sandbox's test account;
+    // neither may produce structured content that the client rejects against the output schema.
+    const problems: string[] = [];
+    for (const def of readOperations) {
+      try {
+        await session.client.callTool({ name: def.toolName, arguments: {} });
+      } catch (error) {
+        const code = (error as McpError).code;
+        if (code !== -32602 || /output schema|structured content/i.test(String(error))) problems.push(`${def.toolName}: ${String(error)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('logs one start line without secrets', () => {
     const lines = session.stderr().split('\n').filter((line) => line.includes('"transport"'));
     expect(lines).toHaveLength(1);
