@@ -77,6 +77,14 @@ describe('read commands', () => {
     expect(text).toContain('www A 192.0.2.10');
   });
 
+  it('lists a zone named by service id', async () => {
+    const list = await harness.core.call('service/get_list', { servtype: 'domain' }, { fresh: true });
+    const services = (list.answer as { services: { dname: string; service_id: string }[] }).services;
+    const serviceId = services.find((service) => service.dname === 'example.ru')!.service_id;
+    const text = responseText(await ask(harness, `dns ${serviceId}`));
+    expect(text).toContain('*Зона example.ru*: 4 записи');
+  });
+
   it('answers in English after lang en, for that person only', async () => {
     expect(responseText(await ask(harness, 'lang en', 'UENGLISH'))).toContain('in English');
     expect(responseText(await ask(harness, 'check free-name.ru', 'UENGLISH'))).toMatch(/free-name\.ru: available, RUB\s200\.00 a year/);
