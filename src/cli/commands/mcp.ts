@@ -2,21 +2,25 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { ConfigError } from '../../core/client/errors.js';
 import { startMcpHttp } from '../../mcp/http.js';
 import { createMcpServer, servedTools } from '../../mcp/server.js';
-import { mcpToolProviders } from '../../mcp/providers.js';
+import { createOperations } from '../../core/operations/index.js';
+import type { WorkerHandle } from '../../core/operations/types.js';
+import { mcpToolProvidersFor } from '../../mcp/providers.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
 import { openRuntime } from '../runtime.js';
 import { untilStopSignal } from '../signals.js';
 import { packageVersion } from '../version.js';
 
-const usage = `Usage: regapi2 mcp [--http HOST:PORT] [options]
+const usage = `Usage: regapi2 mcp [--http HOST:PORT] [--no-worker] [options]
 
 Serves REG.API as MCP tools. Without --http it speaks MCP on stdin and stdout, which is how
-Claude Desktop, Claude Code, Cursor and VS Code start it; logs go to stderr.
+Claude Desktop, Claude Code, Cursor and VS Code start it; logs go to stderr. The process also runs
+the queue worker that sends approved writes, one at a time per account.
 
   --http HOST:PORT     serve Streamable HTTP at http://HOST:PORT/mcp instead; HOST defaults to
                        127.0.0.1 (--http 8931 works). Requires REGAPI_MCP_TOKEN, which clients send
                        as "Authorization: Bearer <token>"
+  --no-worker          do not run the queue worker here (run \`regapi2 worker\` on the same store)
 
 ${COMMON_OPTIONS_HELP}`;
 
@@ -36,11 +40,12 @@ function parseHttpAddress(text: string): HttpAddress {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, usage, { ...COMMON_OPTIONS, http: { type: 'string' } }, false);
+  const { values } = parseCommandArgs(argv, usage, { ...COMMON_OPTIONS, http: { type: 'string' }, 'no-worker': { type: 'boolean' } }, false);
   const http = typeof values.http === 'string' ? parseHttpAddress(values.http) : undefined;
 
   const runtime = await openRuntime(configFlags(values));
   const { core, config, logger } = runtime;
+  let worker: WorkerHandle | undefined;
   try {
     if (http && !config.mcpToken) {
       throw new ConfigError([
@@ -51,9 +56,18 @@ async function run(argv: string[]): Promise<number> {
         },
       ]);
     }
-    const options = { core, providers: mcpToolProviders, version: packageVersion() };
+    // One operations API for the tools and the worker, so that a write approved here is sent here.
+    // openRuntime raises a ConfigError when the store cannot open, so a store is present.
+    const operations = createOperations({
+      core,
+      store: runtime.store!,
+      logger,
+      approvalPolicy: { approvers: config.slack.approvers, expiryMs: config.approvalExpiryMs },
+    });
+    const options = { core, providers: mcpToolProvidersFor(operations), version: packageVersion() };
     const toolCount = servedTools(options).length;
-    const endpoint = { endpoint: config.apiUrl, login: config.username, tools: toolCount };
+    const endpoint = { endpoint: config.apiUrl, login: config.username, tools: toolCount, worker: values['no-worker'] !== true };
+    if (values['no-worker'] !== true) worker = operations.startWorker();
 
     if (http) {
       const handle = await startMcpHttp({
@@ -81,6 +95,7 @@ async function run(argv: string[]): Promise<number> {
     await server.close();
     return EXIT_OK;
   } finally {
+    await worker?.stop();
     await runtime.close();
   }
 }
