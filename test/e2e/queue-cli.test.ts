@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { userInfo } from 'node:os';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type Sandbox, type SandboxAccount } from '../../src/sandbox/index.js';
-import { cliEnv, makeHome, runCli } from '../cli/helpers.js';
+import { CLI, cliEnv, makeHome, runCli, type CliRun } from '../cli/helpers.js';
 import { openOperations, spawnWorker, tempStore, waitUntilSettled, workerEnv, type WorkerProcess } from './queue-helpers.js';
 
 const ACCOUNT: SandboxAccount = {
@@ -80,6 +81,11 @@ describe('regapi2 ops and call on the queue', () => {
     expect(shown.stdout).toContain(`Decided:    ${ME}`);
     expect(shown.stdout).toMatch(/Journal:\n[\s\S]* request +worker-/);
     expect(shown.stdout).not.toContain(ACCOUNT.password);
+
+    const json = await runCli(['ops', 'show', operation.id, '--json'], env);
+    const parsed = JSON.parse(json.stdout) as { operation: { state: string }; journal: { kind: string }[] };
+    expect(parsed.operation.state).toBe('done');
+    expect(parsed.journal.map((entry) => entry.kind)).toContain('request');
   });
 
   it('waits for the outcome with call --wait', async () => {
@@ -99,6 +105,25 @@ describe('regapi2 ops and call on the queue', () => {
 
     expect(finished.code).toBe(0);
     expect(JSON.parse(finished.stdout)).toMatchObject({ id: pending[0]!.id, state: 'done' });
+  });
+
+  it('asks for the confirmation at a terminal', async () => {
+    const id = await proposeTxt();
+    // util-linux `script` runs the command on a pseudo-terminal, so stdin is a TTY as at a shell.
+    const approved = await new Promise<CliRun>((resolvePromise, reject) => {
+      const child = spawn('script', ['-qec', `${process.execPath} ${CLI} ops approve ${id}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('to approve: ')) child.stdin.write('EXAMPLE.RU\n');
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolvePromise({ code, stdout, stderr: '' }));
+    });
+
+    expect(approved.stdout).toContain('Type example.ru to approve: ');
+    expect(approved.stdout).toContain(`Approved ${id}; it is queued.`);
+    expect(approved.code).toBe(0);
   });
 
   it('asks for --confirm when stdin is not a terminal', async () => {
