@@ -7,12 +7,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config/index.js';
 import { createCore, type Core } from '../../src/core/core.js';
 import { silentLogger } from '../../src/core/log.js';
 import { createOperations, FINAL_STATES, type Operations, type OperationRecord } from '../../src/core/operations/index.js';
 import { openStore } from '../../src/core/store/index.js';
+import { queueNameFor } from '../../src/core/store/postgres/index.js';
 import type { Store } from '../../src/core/store/types.js';
 import { startSandbox, type RecordedRequest, type Sandbox } from '../../src/sandbox/index.js';
 import { createTestDatabase, usePostgres, type TestCluster } from '../support/postgres.js';
@@ -223,6 +225,18 @@ describe('regapi2 worker replicas on PostgreSQL', () => {
         senders.add(String(requests[0].actor));
       }
       expect([...senders].every((sender) => ['w1', 'w2', 'w3'].includes(sender))).toBe(true);
+
+      // pg-boss delivered the work: the account's queue holds completed jobs and none left active.
+      const client = new pg.Client({ connectionString: deployment.storeUrl });
+      await client.connect();
+      const { rows } = await client.query<{ state: string; count: string }>(
+        'SELECT state, count(*) AS count FROM regapi2_jobs.job WHERE name = $1 GROUP BY state',
+        [queueNameFor(ACCOUNT)],
+      );
+      await client.end();
+      const jobs = Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
+      expect(jobs.completed).toBeGreaterThan(0);
+      expect(jobs.active ?? 0).toBe(0);
 
       for (const replica of replicas) replica.process.kill('SIGTERM');
       const codes = await Promise.all(replicas.map(async (replica) => await replica.exited));

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationRecord } from '../../../src/core/operations/types.js';
 import { redactStoreUrl } from '../../../src/core/store/index.js';
-import { OPERATIONS_QUEUE, openPostgresStore, type PostgresStore } from '../../../src/core/store/postgres/index.js';
+import { openPostgresStore, queueNameFor, type PostgresStore } from '../../../src/core/store/postgres/index.js';
 import type { NewOperation } from '../../../src/core/store/types.js';
 import { createTestDatabase, usePostgres, type TestCluster } from '../../support/postgres.js';
 
@@ -56,7 +56,7 @@ describe('PostgreSQL store migrations', () => {
     const url = await createTestDatabase(cluster.url);
     const stores = await openStores(url, 3);
     // The first queue step of each replica starts pg-boss, which migrates its own schema.
-    const claims = await Promise.all(stores.map(async (store, index) => await store.claimNext(`w${index}`, 30_000, new Date())));
+    const claims = await Promise.all(stores.map(async (store, index) => await store.claimNext(`w${index}`, 30_000, new Date(), { account: 'alpha' })));
     expect(claims).toEqual([null, null, null]);
     await closeStores(stores);
 
@@ -70,7 +70,7 @@ describe('PostgreSQL store migrations', () => {
     expect(tables.map((row) => row.table_name)).toEqual(['budget_events', 'cache', 'journal', 'once_keys', 'operations', 'schema_version', 'settings']);
 
     const queues = await query<{ name: string; policy: string; retry_limit: number }>(url, 'SELECT name, policy, retry_limit FROM regapi2_jobs.queue');
-    expect(queues).toEqual([{ name: OPERATIONS_QUEUE, policy: 'singleton', retry_limit: 0 }]);
+    expect(queues).toEqual([{ name: 'regapi2-ops.alpha', policy: 'singleton', retry_limit: 0 }]);
   });
 
   it('newer schema version is rejected', async () => {
@@ -112,11 +112,11 @@ describe('PostgreSQL store claimNext', () => {
     const overlaps: string[] = [];
     const sendingNow = new Map<string, string>();
 
-    // Each replica runs two claim loops, so six claimers compete for three accounts.
-    const claimLoop = async (store: PostgresStore, workerId: string): Promise<void> => {
+    // Each replica runs one claim loop per account and one for any account, so twelve claimers compete.
+    const claimLoop = async (store: PostgresStore, workerId: string, account?: string): Promise<void> => {
       let idleRounds = 0;
       while (idleRounds < 5) {
-        const claimed = await store.claimNext(workerId, 30_000, new Date());
+        const claimed = await store.claimNext(workerId, 30_000, new Date(), account === undefined ? {} : { account });
         if (claimed === null) {
           idleRounds += 1;
           await new Promise((resolve) => setTimeout(resolve, 20));
@@ -132,7 +132,9 @@ describe('PostgreSQL store claimNext', () => {
         finished.push(claimed.id);
       }
     };
-    await Promise.all(stores.flatMap((store, index) => [claimLoop(store, `w${index}a`), claimLoop(store, `w${index}b`)]));
+    await Promise.all(
+      stores.flatMap((store, index) => [...accounts.map(async (account) => await claimLoop(store, `w${index}-${account}`, account)), claimLoop(store, `w${index}-any`)]),
+    );
 
     expect(overlaps).toEqual([]);
     expect(finished).toHaveLength(30);
@@ -141,8 +143,7 @@ describe('PostgreSQL store claimNext', () => {
 
     const jobStates = await query<{ state: string; count: string }>(
       url,
-      'SELECT state, count(*) AS count FROM regapi2_jobs.job WHERE name = $1 GROUP BY state',
-      [OPERATIONS_QUEUE],
+      "SELECT state, count(*) AS count FROM regapi2_jobs.job WHERE name LIKE 'regapi2-ops.%' GROUP BY state",
     );
     expect(jobStates.filter((row) => row.state === 'active' || row.state === 'created')).toEqual([]);
     await closeStores(stores);
@@ -206,10 +207,10 @@ describe('PostgreSQL store claimNext', () => {
     const [store] = await openStores(url, 1);
     const operation = await store.insertOperation(newOperation('tracked', new Date(Date.now() - 1000)));
     const jobsOf = async (): Promise<Array<{ state: string }>> =>
-      await query<{ state: string }>(url, "SELECT state FROM regapi2_jobs.job WHERE name = $1 AND data->>'operationId' = $2", [OPERATIONS_QUEUE, operation.id]);
+      await query<{ state: string }>(url, "SELECT state FROM regapi2_jobs.job WHERE name = $1 AND data->>'operationId' = $2", [queueNameFor('tracked'), operation.id]);
 
     expect(await jobsOf()).toEqual([{ state: 'created' }]);
-    await store.claimNext('w1', 30_000, new Date());
+    await store.claimNext('w1', 30_000, new Date(), { account: 'tracked' });
     expect(await jobsOf()).toEqual([{ state: 'active' }]);
     await store.updateOperation(operation.id, { states: ['sending'] }, { state: 'done' });
     expect(await jobsOf()).toEqual([{ state: 'completed' }]);
@@ -219,9 +220,9 @@ describe('PostgreSQL store claimNext', () => {
     const url = await createTestDatabase(cluster.url);
     const [store] = await openStores(url, 1);
     const operation = await store.insertOperation(newOperation('orphan', new Date(Date.now() - 1000)));
-    await query(url, 'DELETE FROM regapi2_jobs.job WHERE name = $1', [OPERATIONS_QUEUE]);
+    await query(url, 'DELETE FROM regapi2_jobs.job WHERE name = $1', [queueNameFor('orphan')]);
 
-    const claimed = await store.claimNext('w1', 30_000, new Date());
+    const claimed = await store.claimNext('w1', 30_000, new Date(), { account: 'orphan' });
     expect(claimed?.id).toBe(operation.id);
     const finished = await store.updateOperation(operation.id, { states: ['sending'] }, { state: 'done' });
     expect(finished?.state).toBe('done');
@@ -231,12 +232,12 @@ describe('PostgreSQL store claimNext', () => {
   it('broken pg-boss still lets the queue run', async () => {
     const url = await createTestDatabase(cluster.url);
     const [store] = await openStores(url, 1);
-    expect(await store.claimNext('w1', 30_000, new Date())).toBeNull();
+    expect(await store.claimNext('w1', 30_000, new Date(), { account: 'no-boss' })).toBeNull();
     await query(url, 'ALTER SCHEMA regapi2_jobs RENAME TO regapi2_jobs_gone');
 
     const operation = await store.insertOperation(newOperation('no-boss', new Date(Date.now() - 1000)));
     expect(operation.state).toBe('queued');
-    const claimed = await store.claimNext('w1', 30_000, new Date());
+    const claimed = await store.claimNext('w1', 30_000, new Date(), { account: 'no-boss' });
     expect(claimed?.id).toBe(operation.id);
     const finished = await store.updateOperation(operation.id, { states: ['sending'] }, { state: 'done' });
     expect(finished?.state).toBe('done');
@@ -296,5 +297,16 @@ describe('PostgreSQL store URL in messages', () => {
     ['sqlite:~/.regapi2.db', 'sqlite:~/.regapi2.db'],
   ])('redacts the password of %s', (url, expected) => {
     expect(redactStoreUrl(url)).toBe(expected);
+  });
+});
+
+describe('PostgreSQL store queue names', () => {
+  it.each([
+    ['acme', 'regapi2-ops.acme'],
+    ['user_1.test-2', 'regapi2-ops.user_1.test-2'],
+    ['admin@example.ru', 'regapi2-ops.sha256-'],
+  ])('names the queue of %s', (account, expected) => {
+    expect(queueNameFor(account).startsWith(expected)).toBe(true);
+    expect(queueNameFor(account)).toMatch(/^[\w.\-/]+$/);
   });
 });

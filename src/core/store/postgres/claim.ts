@@ -50,18 +50,19 @@ export async function claimForAccount(
  * worker scans them when pg-boss delivers nothing, because the operations table is the record of
  * truth. An operation whose job was lost, deferred on the database clock, or already used still runs.
  */
-export async function accountsWithDueWork(client: pg.PoolClient, schema: string, now: Date, limit: number): Promise<string[]> {
+export async function accountsWithDueWork(client: pg.PoolClient, schema: string, now: Date, limit: number, account?: string): Promise<string[]> {
   const { rows } = await client.query<{ account: string }>(
     `SELECT q.account
        FROM ${schema}.operations q
       WHERE q.state = 'queued' AND (q.not_before IS NULL OR q.not_before <= $1)
+        AND ($3::text IS NULL OR q.account = $3)
         AND NOT EXISTS (
           SELECT 1 FROM ${schema}.operations s
            WHERE s.account = q.account AND s.state = 'sending' AND (s.lease_until IS NULL OR s.lease_until > $1))
       GROUP BY q.account
       ORDER BY min(q.created_at)
       LIMIT $2`,
-    [now, limit],
+    [now, limit, account ?? null],
   );
   return rows.map((row) => row.account);
 }

@@ -1,9 +1,19 @@
+import { createHash } from 'node:crypto';
 import { PgBoss, type Db } from 'pg-boss';
 import type pg from 'pg';
 import type { Logger } from '../../log.js';
 
-/** The pg-boss queue that carries "account X has queued work" to the workers of every replica. */
-export const OPERATIONS_QUEUE = 'regapi2-operations';
+/** The prefix of the pg-boss queues, one per REG.RU account, that deliver queued operations. */
+export const QUEUE_PREFIX = 'regapi2-ops.';
+
+/**
+ * Names the pg-boss queue of an account. pg-boss allows letters, digits, `_`, `-`, `.` and `/` in
+ * queue names, so a login with other characters (an e-mail address) is named by its SHA-256 instead.
+ */
+export function queueNameFor(account: string): string {
+  if (/^[\w.-]{1,100}$/.test(account)) return `${QUEUE_PREFIX}${account}`;
+  return `${QUEUE_PREFIX}sha256-${createHash('sha256').update(account).digest('hex').slice(0, 32)}`;
+}
 
 export interface DeliveryOptions {
   url: string;
@@ -18,11 +28,6 @@ export interface DeliveryOptions {
   logger: Logger;
 }
 
-export interface DeliveredJob {
-  id: string;
-  account: string;
-}
-
 /** Lets a pg-boss call run on the caller's transaction, so it commits or rolls back with it. */
 function onTransaction(client: pg.PoolClient): Db {
   return {
@@ -32,15 +37,17 @@ function onTransaction(client: pg.PoolClient): Db {
 
 /**
  * pg-boss as the delivery layer of the write queue. Every operation that enters `queued` sends one
- * job keyed by its account. The queue's `singleton` policy lets at most one job per account be
- * active, so the replicas fetch work for different accounts without contending. Retries are off
- * (retryLimit 0): the operations table decides what runs again, and reconciliation is ours.
+ * job to its account's queue. Each queue has the `singleton` policy, so at most one job per account
+ * is active across every replica. Retries are off (retryLimit 0), because the operations table
+ * decides what runs again and the reconciler looks up what happened.
  */
 export class JobDelivery {
   readonly #boss: PgBoss;
   readonly #logger: Logger;
   readonly #expireInSeconds: number;
   #started: Promise<void> | null = null;
+  /** Queues this process has created or found; creating a queue again is harmless but costs a round trip. */
+  readonly #queues = new Map<string, Promise<void>>();
   /** When each kind of pg-boss failure was last logged, and how many were not logged since. */
   readonly #failures = new Map<string, { loggedAt: number; suppressed: number }>();
 
@@ -61,23 +68,38 @@ export class JobDelivery {
     });
   }
 
-  /** Starts pg-boss once (it migrates its own schema under its own advisory lock) and creates the queue. */
+  /** Starts pg-boss once; it migrates its own schema under its own advisory lock. */
   async start(): Promise<void> {
-    this.#started ??= (async () => {
-      await this.#boss.start();
-      await this.#boss.createQueue(OPERATIONS_QUEUE, {
-        policy: 'singleton',
-        retryLimit: 0,
-        expireInSeconds: this.#expireInSeconds,
-        deleteAfterSeconds: 24 * 3600,
-      });
-    })();
+    this.#started ??= this.#boss.start().then(() => undefined);
     try {
       await this.#started;
     } catch (error) {
       this.#started = null;
       throw error;
     }
+  }
+
+  /** Creates the account's queue unless this process did already; `create_queue` ignores an existing queue. */
+  async #queueOf(account: string): Promise<string> {
+    await this.start();
+    const name = queueNameFor(account);
+    let created = this.#queues.get(name);
+    if (created === undefined) {
+      created = this.#boss.createQueue(name, {
+        policy: 'singleton',
+        retryLimit: 0,
+        expireInSeconds: this.#expireInSeconds,
+        deleteAfterSeconds: 24 * 3600,
+      });
+      this.#queues.set(name, created);
+    }
+    try {
+      await created;
+    } catch (error) {
+      this.#queues.delete(name);
+      throw error;
+    }
+    return name;
   }
 
   /**
@@ -97,14 +119,13 @@ export class JobDelivery {
 
   /**
    * Runs one pg-boss step inside a savepoint of the caller's transaction. A failure rolls back to the
-   * savepoint, is logged and returns `fallback`, so the caller's own change still commits: the
+   * savepoint, is logged and returns `fallback`, so the caller's own change still commits. The
    * operations table is the record of truth, and the table scan in claimNext finds work that pg-boss
    * failed to deliver.
    */
   async #step<T>(client: pg.PoolClient, what: string, ids: Record<string, unknown>, fallback: T, work: (db: Db) => Promise<T>): Promise<T> {
     await client.query('SAVEPOINT regapi2_delivery');
     try {
-      await this.start();
       const result = await work(onTransaction(client));
       await client.query('RELEASE SAVEPOINT regapi2_delivery');
       return result;
@@ -115,14 +136,14 @@ export class JobDelivery {
     }
   }
 
-  /** Sends the job for an operation that just entered `queued`, in the caller's transaction. */
+  /** Sends the job of an operation that just entered `queued`, in the caller's transaction. */
   async announce(client: pg.PoolClient, operation: { id: string; account: string; notBefore: string | null }): Promise<void> {
-    await this.#step(client, 'send a job', { operationId: operation.id }, undefined, async (db) => {
+    await this.#step(client, 'send a job', { operationId: operation.id, account: operation.account }, undefined, async (db) => {
+      const queue = await this.#queueOf(operation.account);
       await this.#boss.send(
-        OPERATIONS_QUEUE,
+        queue,
         { operationId: operation.id, account: operation.account },
         {
-          singletonKey: operation.account,
           retryLimit: 0,
           startAfter: operation.notBefore === null ? undefined : new Date(operation.notBefore),
           db,
@@ -132,20 +153,20 @@ export class JobDelivery {
   }
 
   /**
-   * Fetches the next job of an account with no active job, in the caller's transaction. A fetch
-   * that loses a race for an account's slot hits a unique violation. pg-boss reports that as an
-   * empty fetch, but the violation has aborted the transaction, so an empty fetch rolls back to the
-   * savepoint too.
+   * Fetches the account's next job, in the caller's transaction, unless another job of the account
+   * is active. A fetch that loses a race for the account's slot hits a unique violation. pg-boss
+   * reports that as an empty fetch, but the violation has aborted the transaction, so an empty fetch
+   * rolls back to the savepoint too. Returns the job id, or null.
    */
-  async take(client: pg.PoolClient): Promise<DeliveredJob | null> {
+  async take(client: pg.PoolClient, account: string): Promise<string | null> {
     await client.query('SAVEPOINT regapi2_fetch');
-    let jobs: Array<{ id: string; data: { account?: unknown } | null }>;
+    let jobs: Array<{ id: string }>;
     try {
-      await this.start();
-      jobs = await this.#boss.fetch<{ account?: unknown }>(OPERATIONS_QUEUE, { batchSize: 1, db: onTransaction(client) });
+      const queue = await this.#queueOf(account);
+      jobs = await this.#boss.fetch(queue, { batchSize: 1, db: onTransaction(client) });
     } catch (error) {
       await client.query('ROLLBACK TO SAVEPOINT regapi2_fetch');
-      this.#warnFailure('fetch a job', error, {}, 'pg-boss failed to fetch a job; the worker scans the operations table instead');
+      this.#warnFailure('fetch a job', error, { account }, 'pg-boss failed to fetch a job; the worker scans the operations table instead');
       return null;
     }
 
@@ -155,19 +176,14 @@ export class JobDelivery {
       return null;
     }
     await client.query('RELEASE SAVEPOINT regapi2_fetch');
-    if (typeof job.data?.account !== 'string') {
-      // Not a job this store sent. Settle it, because an unreadable job would be fetched again on every claim.
-      this.#logger.warn({ jobId: job.id }, 'pg-boss job without an account was settled unread');
-      await this.settle(client, job.id);
-      return null;
-    }
-    return { id: job.id, account: job.data.account };
+    return job.id;
   }
 
-  /** Completes a job in the caller's transaction, whether it is active or still waiting. */
-  async settle(client: pg.PoolClient, jobId: string): Promise<void> {
-    await this.#step(client, 'complete a job', { jobId }, undefined, async (db) => {
-      await this.#boss.complete(OPERATIONS_QUEUE, jobId, null, { db, includeQueued: true });
+  /** Completes a job of the account's queue in the caller's transaction, whether it is active or still waiting. */
+  async settle(client: pg.PoolClient, account: string, jobId: string): Promise<void> {
+    await this.#step(client, 'complete a job', { jobId, account }, undefined, async (db) => {
+      const queue = await this.#queueOf(account);
+      await this.#boss.complete(queue, jobId, null, { db, includeQueued: true });
     });
   }
 

@@ -1,7 +1,7 @@
 import { PostgresStore, type PostgresStoreOptions } from './store.js';
 
 export { PostgresStore, type PostgresStoreOptions } from './store.js';
-export { OPERATIONS_QUEUE } from './delivery.js';
+export { QUEUE_PREFIX, queueNameFor } from './delivery.js';
 
 /**
  * Opens the PostgreSQL store for `url` and brings its schema up to date. A `schema` query parameter

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { JournalEntry, OperationRecord } from '../../operations/types.js';
 import { silentLogger, type Logger } from '../../log.js';
-import type { BudgetDecision, NewOperation, OperationExpectation, OperationFilter, OperationPatch, Store } from '../types.js';
+import type { BudgetDecision, ClaimOptions, NewOperation, OperationExpectation, OperationFilter, OperationPatch, Store } from '../types.js';
 import { takeBudgetIn } from './budget.js';
 import { accountsWithDueWork, claimForAccount } from './claim.js';
 import { JobDelivery } from './delivery.js';
@@ -172,7 +172,7 @@ export class PostgresStore implements Store {
       );
       const after = toRecord(rows[0]);
 
-      if (leavesSending && before.job_id !== null) await this.#delivery.settle(client, before.job_id);
+      if (leavesSending && before.job_id !== null) await this.#delivery.settle(client, before.account, before.job_id);
       const entersQueue = after.state === 'queued' && (before.state !== 'queued' || patch.notBefore !== undefined);
       if (entersQueue) await this.#delivery.announce(client, after);
       return after;
@@ -180,24 +180,28 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Claims work in two steps. It first fetches the pg-boss job of an account whose slot is free and
-   * claims that account's oldest due operation. The job stays active until the operation leaves
-   * `sending`. When no job is ready, or its account has nothing to claim, it scans the operations
-   * table for accounts with due work, so no operation depends on its job being delivered.
+   * Claims work in two steps. With `options.account` it first fetches a job from that account's
+   * pg-boss queue, which hands out one job at a time, and claims the account's oldest due operation.
+   * The job stays active until the operation leaves `sending`. When no job is ready, or the account
+   * has nothing to claim, it scans the operations table for accounts with due work, so no operation
+   * depends on its job being delivered. A claim without an account only scans.
    */
-  async claimNext(workerId: string, leaseMs: number, now: Date): Promise<OperationRecord | null> {
+  async claimNext(workerId: string, leaseMs: number, now: Date, options: ClaimOptions = {}): Promise<OperationRecord | null> {
     const s = this.#schema;
+    const { account } = options;
     const row = await this.#transaction(async (client) => {
-      const job = await this.#delivery.take(client);
-      if (job !== null) {
-        const claimed = await claimForAccount(client, s, job.account, { workerId, leaseMs, now, jobId: job.id });
-        if (claimed !== null) return claimed;
-        // The job's operation already ran or left the queue; the scan below finds anything newer.
-        await this.#delivery.settle(client, job.id);
+      if (account !== undefined) {
+        const jobId = await this.#delivery.take(client, account);
+        if (jobId !== null) {
+          const claimed = await claimForAccount(client, s, account, { workerId, leaseMs, now, jobId });
+          if (claimed !== null) return claimed;
+          // The job's operation already ran or left the queue; the scan below finds anything newer.
+          await this.#delivery.settle(client, account, jobId);
+        }
       }
 
-      for (const account of await accountsWithDueWork(client, s, now, SCAN_ACCOUNTS)) {
-        const claimed = await claimForAccount(client, s, account, { workerId, leaseMs, now, jobId: null });
+      for (const candidate of await accountsWithDueWork(client, s, now, SCAN_ACCOUNTS, account)) {
+        const claimed = await claimForAccount(client, s, candidate, { workerId, leaseMs, now, jobId: null });
         if (claimed !== null) return claimed;
       }
       return null;
