@@ -158,7 +158,10 @@ export interface Operations {
   get(id: string): Promise<OperationRecord | null>;
   list(filter?: { states?: OperationState[]; limit?: number; account?: string }): Promise<OperationRecord[]>;
   journal(id: string): Promise<JournalEntry[]>;
-  /** Resolves when the operation reaches a final state or `outcome_unknown`, or when it waits for a person again. */
+  /**
+   * Resolves when the operation reaches a final state, when it is back with a person after it had
+   * been approved, or when the timeout or signal ends the wait; returns the operation as it is then.
+   */
   waitFor(id: string, options: WaitOptions): Promise<OperationRecord>;
   startWorker(options?: { pollMs?: number }): WorkerHandle;
   /** Runs the next due operation, if any, and returns it in its new state; the worker loop calls this. */
