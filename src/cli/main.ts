@@ -91,4 +91,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`regapi2 ops list | head -1`) closes the pipe; that ends the command
+// quietly instead of raising EPIPE from the next write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await main(process.argv.slice(2));

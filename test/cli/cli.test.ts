@@ -198,7 +198,7 @@ describe('regapi2 console', () => {
   let sandbox: TestSandbox;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ accounts: [{ username: 'gem-user', password: 'gem-password' }] });
+    sandbox = await startTestSandbox({ accounts: [{ username: 'gem-user', password: 'gem-password', domains: ['example.ru'] }] });
   });
 
   afterAll(async () => {
@@ -218,6 +218,14 @@ describe('regapi2 console', () => {
     } finally {
       fileHome.remove();
     }
+  });
+
+  it('proposes a write instead of sending it', async () => {
+    const input = "await zone.addTxt({ domain_name: 'example.ru', subdomain: '_acme-challenge', text: 'tokenC' })\n.exit\n";
+    const run = await runCli(['console'], cliEnv(home.home, { REGAPI_URL: sandbox.url, REGAPI_USERNAME: 'gem-user', REGAPI_PASSWORD: 'gem-password' }), input);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("state: 'awaiting_approval'");
+    expect(requestsTo(sandbox, 'zone/add_txt')).toHaveLength(0);
   });
 
   it('runs a category call and prints the login', async () => {

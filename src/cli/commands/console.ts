@@ -1,5 +1,7 @@
+import { userInfo } from 'node:os';
 import { start } from 'node:repl';
 import { createFacade } from '../../core/facade.js';
+import { createOperations } from '../../core/operations/index.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
 import { openRuntime } from '../runtime.js';
@@ -11,16 +13,22 @@ An interactive JavaScript prompt with every REG.API category in scope, for examp
   await common.nop()
   await zone.getResourceRecords({ domains: [{ dname: 'example.ru' }] })
 Credentials come from ~/.regapi2 (username=..., password=...), the environment or the defaults,
-like the Ruby gem's console. Read methods run at once; write methods are refused because they
-need a person's approval. \`api\` holds every category and \`core\` the client itself.
+like the Ruby gem's console. Read methods run at once. Write methods return a proposed operation,
+which runs after a person approves it with \`regapi2 ops approve ID\`. \`api\` holds every category
+and \`core\` the client itself.
 
 ${COMMON_OPTIONS_HELP}`;
 
 async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, usage, COMMON_OPTIONS, false);
   const runtime = await openRuntime(configFlags(values));
-  const { core, config } = runtime;
-  const api = createFacade(core);
+  const { core, config, logger } = runtime;
+  // openRuntime raises a ConfigError when the store cannot open, so a store is present.
+  const operations = createOperations({ core, store: runtime.store!, logger });
+  const requestedBy = `cli:${userInfo().username}`;
+  const api = createFacade(core, {
+    write: (definition, input) => operations.propose({ path: definition.path, input, requestedBy }),
+  });
 
   process.stdout.write(
     `regapi2 console: login ${config.username} at ${config.apiUrl}\n` +
