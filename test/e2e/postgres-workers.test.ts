@@ -246,6 +246,46 @@ describe('regapi2 worker replicas on PostgreSQL', () => {
     }
   });
 
+  it('SIGTERM lets the request in flight finish', async () => {
+    const deployment = await deploy();
+    try {
+      const { operations, sandbox, store } = deployment;
+      const name = 'graceful-order.ru';
+      sandbox.faults.add({ path: 'domain/create', kind: 'hold', ms: 2_000, times: 1 });
+      const order = await proposeAndApprove(operations, 'domain/create', domainOrder(name));
+      const replica = await startWorker('g1', replicaEnv(sandbox, deployment.storeUrl));
+
+      await eventually('the order to reach the sandbox', 20_000, async () => {
+        const ordered = sandbox.state(ACCOUNT)!.services.some((service) => service.dname === name);
+        return ordered ? true : undefined;
+      });
+      replica.process.kill('SIGTERM');
+      expect(await replica.exited).toBe(0);
+
+      const finished = await store.getOperation(order.id);
+      expect(finished?.state).toBe('done');
+      expect(finished?.reconciled).toBe(false);
+      expect(replica.stderr()).toContain('queue worker stopped');
+    } finally {
+      await deployment.close();
+    }
+  });
+
+  it('worker rejects a lease shorter than the timeout', async () => {
+    const child = spawn(process.execPath, [MAIN, 'worker', '--lease-ms', '1000', '--store', 'sqlite::memory:'], {
+      env: { PATH: process.env.PATH ?? '', HOME: home, REGAPI_TIMEOUT_MS: '5000', REGAPI_LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('--lease-ms 1000 is not longer than the response timeout of 5000 ms');
+  });
+
   it('replica killed mid-request is reconciled once', async () => {
     const deployment = await deploy();
     try {
