@@ -176,6 +176,12 @@ describe('regapi2 doctor', () => {
     expect(line).toMatch(/API settings/i);
   });
 
+  it('fails on a budget above the REG.API limit', async () => {
+    const run = await runCli(['doctor', '--sandbox'], cliEnv(home.home, { REGAPI_RATE_BUDGET: '5000' }));
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/✗ rate budget: 5000 requests per 60 minutes exceeds REG.API's 1200 per hour/);
+  });
+
   it('fails on wrong credentials', async () => {
     const run = await runCli(['doctor'], cliEnv(home.home, { REGAPI_URL: sandbox.url, REGAPI_USERNAME: 'client-user', REGAPI_PASSWORD: 'wrong-password' }));
     expect(run.code, run.stderr).toBe(1);

@@ -186,6 +186,13 @@ describe('mcp tool selection', () => {
     expect(names.filter((name) => otherCategories.includes(name))).toEqual([]);
   });
 
+  it('adds a category to the default', async () => {
+    const names = await listNames(['--toolsets', 'default,zone']);
+    expect(names).toContain('domain_check');
+    expect(names).toContain('zone_add_txt');
+    expect(names).not.toContain('domain_create');
+  });
+
   it('rejects an unknown toolset', async () => {
     const run = await runCli(['mcp', '--sandbox', '--toolsets', 'zone,dsn'], cliEnv(home.home));
     expect(run.code, run.stderr).toBe(2);
