@@ -8,10 +8,10 @@ const EXTRA_TOOLSETS = ['operations'];
 export const DEFAULT_READ_CATEGORIES: readonly string[] = ['domain', 'zone', 'service', 'common'];
 
 /**
- * Decides whether a tool is in the default selection: the non-deprecated read tools of DEFAULT_READ_CATEGORIES (36 of REG.API's
- * methods) and the whole `operations` toolset. Some clients cap how many tools they pass to a model,
- * so the default stays near 40. Naming a category adds its write tools (`--toolsets default,zone`),
- * and `all` serves everything.
+ * Decides whether a tool is in the default selection: the non-deprecated read tools of
+ * DEFAULT_READ_CATEGORIES (36 catalogue methods) and the whole `operations` toolset. Some clients
+ * cap how many tools they pass to a model, so the default stays near 40. Naming a category adds its
+ * write tools (`--toolsets default,zone`), and `all` serves everything.
  */
 function inDefaultSelection(tool: McpTool): boolean {
   if (tool.toolset === 'operations') return true;
