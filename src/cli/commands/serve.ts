@@ -1,12 +1,10 @@
+import { isIP } from 'node:net';
 import { ConfigError } from '../../core/client/errors.js';
 import { createOperations } from '../../core/operations/index.js';
 import type { OperationNotifier, WorkerHandle } from '../../core/operations/types.js';
 import { startMcpHttp, type McpHttpHandle } from '../../mcp/http.js';
 import { createMcpServer, servedTools } from '../../mcp/server.js';
-import type { ToolProvider } from '../../mcp/tool.js';
-import { createOperationsTools } from '../../mcp/tools/operations.js';
-import { readTools } from '../../mcp/tools/read.js';
-import { createWriteTools } from '../../mcp/tools/writes.js';
+import { mcpToolProvidersFor } from '../../mcp/providers.js';
 import { checkSlackConfig, createApprovalNotifier, createSlackApp, type OrderProfile, type SlackApp } from '../../slack/index.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
@@ -34,6 +32,8 @@ any request. Stop it with SIGTERM or Ctrl-C, and the operation in flight finishe
                        REGAPI_TIMEOUT_MS plus 30000)
   --worker-id ID       name of this worker in leases and the journal (default HOST:PID:RANDOM)
   --profile TYPE:NAME  contact profile that Slack's \`order\` uses for everyone, e.g. RU.PP:main
+  --enduser-ip ADDRESS the end customer's IP address that Slack's \`order\` sends as enduser_ip;
+                       REG.API requires it from partner (reseller) accounts
   --card-lang ru|en    language of the Slack approval cards (default ru)
 
 ${COMMON_OPTIONS_HELP}`;
@@ -50,12 +50,13 @@ const OPTIONS = {
   'lease-ms': { type: 'string' },
   'worker-id': { type: 'string' },
   profile: { type: 'string' },
+  'enduser-ip': { type: 'string' },
   'card-lang': { type: 'string' },
 } as const;
 
 interface ServeSettings {
   mcp?: { host: string; port: number };
-  slack?: { host: string; port: number; profile?: OrderProfile; cardLang: 'ru' | 'en' };
+  slack?: { host: string; port: number; profile?: OrderProfile; enduserIp?: string; cardLang: 'ru' | 'en' };
   worker?: { pollMs: number; leaseMs?: number };
   workerId: string;
 }
@@ -90,6 +91,9 @@ function parseSettings(values: Record<string, string | boolean | undefined>): Se
     throw new UsageError('--no-mcp, --no-slack and --no-worker together leave nothing to run', usage);
   }
 
+  const enduserIp = text('enduser-ip');
+  if (enduserIp !== undefined && isIP(enduserIp) === 0) throw new UsageError(`--enduser-ip ${enduserIp} is not an IP address`, usage);
+
   const pollMs = parseMilliseconds('poll-ms', text('poll-ms'), usage) ?? 1_000;
   const leaseMs = parseMilliseconds('lease-ms', text('lease-ms'), usage);
   const workerId = text('worker-id') || defaultWorkerId();
@@ -98,7 +102,13 @@ function parseSettings(values: Record<string, string | boolean | undefined>): Se
     slack:
       values['no-slack'] === true
         ? undefined
-        : { host: text('slack-host') ?? '127.0.0.1', port: parsePort(text('slack-port'), 3000), profile: parseProfile(text('profile')), cardLang },
+        : {
+            host: text('slack-host') ?? '127.0.0.1',
+            port: parsePort(text('slack-port'), 3000),
+            profile: parseProfile(text('profile')),
+            enduserIp,
+            cardLang,
+          },
     worker: values['no-worker'] === true ? undefined : { pollMs, leaseMs },
     workerId,
   };
@@ -151,15 +161,24 @@ async function run(argv: string[]): Promise<number> {
     });
 
     if (settings.slack) {
-      const { host, port, profile, cardLang } = settings.slack;
-      slack = createSlackApp({ core, operations, store, config, logger, orderProfile: profile, channelLocale: cardLang, socketModeHealthPort: port });
+      const { host, port, profile, enduserIp, cardLang } = settings.slack;
+      slack = createSlackApp({
+        core,
+        operations,
+        store,
+        config,
+        logger,
+        orderProfile: profile,
+        orderEnduserIp: enduserIp,
+        channelLocale: cardLang,
+        socketModeHealthPort: port,
+      });
       const address = await slack.start({ port, host });
       logger.info({ mode: slack.mode, address }, 'Slack app started');
     }
 
     if (settings.mcp) {
-      const providers: ToolProvider[] = [readTools, createWriteTools({ operations }), createOperationsTools(operations)];
-      const options = { core, providers, version: packageVersion() };
+      const options = { core, providers: mcpToolProvidersFor(operations), version: packageVersion() };
       mcp = await startMcpHttp({
         host: settings.mcp.host,
         port: settings.mcp.port,
