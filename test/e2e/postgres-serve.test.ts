@@ -1,6 +1,7 @@
 /**
- * Two `regapi2 serve` replicas on one PostgreSQL database: a write confirmed through one replica's
- * MCP endpoint runs once, and the other replica reports the same operation.
+ * Two `regapi2 serve` replicas on one PostgreSQL database. A write confirmed in one replica's MCP
+ * client runs once, and the other replica reports the same operation. A write approved with
+ * `regapi2 ops approve` while the MCP call waits also runs once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
