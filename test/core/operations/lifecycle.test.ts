@@ -204,4 +204,22 @@ describe('operation lifecycle', () => {
     expect(harness.requestsFor('zone/add_txt')).toBe(0);
     expect(await drain(harness.operations)).toBe(1);
   });
+
+  it('waits for the outcome and reports progress', async () => {
+    const proposed = await harness.operations.propose({ path: 'zone/add_txt', input: ADD_TXT, requestedBy: 'cli:alice' });
+
+    const timedOut = await harness.operations.waitFor(proposed.id, { timeoutMs: 50, pollMs: 10 });
+    expect(timedOut.state).toBe('awaiting_approval');
+
+    const seen: string[] = [];
+    const waiting = harness.operations.waitFor(proposed.id, { timeoutMs: 5_000, pollMs: 10, onProgress: (operation) => seen.push(operation.state) });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+    const worker = harness.operations.startWorker({ pollMs: 10 });
+    const finished = await waiting;
+    await worker.stop();
+
+    expect(finished.state).toBe('done');
+    expect(seen.at(-1)).toBe('done');
+    expect(seen.length).toBeGreaterThan(0);
+  });
 });
