@@ -76,6 +76,9 @@ async function run(argv: string[]): Promise<number> {
         token: config.mcpToken!,
         createServer: () => createMcpServer(options),
         logger,
+      }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES' && error.code !== 'EADDRNOTAVAIL') throw error;
+        throw new UsageError(`cannot listen on ${http.host}:${http.port} (${error.code}); choose another --http address or port`, usage);
       });
       logger.info({ transport: 'http', url: handle.url, ...endpoint }, `MCP server on ${handle.url} serving ${toolCount} tools for ${config.username} at ${config.apiUrl}`);
       await untilStopSignal();
