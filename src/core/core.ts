@@ -8,6 +8,7 @@ import { validateInput } from './call/validate.js';
 import { RegApiClient, type SentAnswer } from './client/client.js';
 import { RateLimitedError, RegApiError, RegApi2Error, ValidationError } from './client/errors.js';
 import { hintFor } from './client/hints.js';
+import { redactParameters } from './client/redact.js';
 import { loadClientCertificate, loadSigningKey } from './client/keys.js';
 import { Transport } from './client/transport.js';
 import type { CallOptions, CallResult, ItemOutcome } from './client/types.js';
@@ -147,7 +148,8 @@ export function createCore(options: CoreOptions): Core {
         itemOutcomes: itemMode(definition),
         binary: definition.binary,
       });
-      const answerText = JSON.stringify(sent.answer) ?? 'null';
+      const journaled = redactParameters(sent.answer);
+      const answerText = JSON.stringify(journaled) ?? 'null';
       await journal({
         operationId,
         kind: 'answer',
@@ -157,7 +159,7 @@ export function createCore(options: CoreOptions): Core {
           request: sent.request.fields,
           status: sent.status,
           durationMs: sent.durationMs,
-          answer: write || answerText.length <= READ_JOURNAL_LIMIT ? sent.answer : `${answerText.slice(0, READ_JOURNAL_LIMIT)}…`,
+          answer: write || answerText.length <= READ_JOURNAL_LIMIT ? journaled : `${answerText.slice(0, READ_JOURNAL_LIMIT)}…`,
           failedItems: sent.items.filter((item) => !item.ok).map((item) => ({ index: item.index, key: item.key, code: item.errorCode })),
         },
       });

@@ -5,10 +5,41 @@ const REDACTED = '[redacted]';
 /** Form fields whose values are credentials. */
 const SECRET_FIELDS = new Set(['password', 'sig', 'pem_password']);
 
-/** A copy of the form with credentials replaced; `input_data` stays, since credentials never go there. */
+/**
+ * Method parameters that are secrets of their own: the password of a new sub-account (user/create),
+ * a transfer's authorisation code, a hosting password.
+ */
+const SECRET_PARAMETER = /password|passwd|authinfo|pem|secret/i;
+
+/** Returns a copy of method parameters with secret parameters replaced, at any depth. */
+export function redactParameters<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => redactParameters(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      copy[key] = SECRET_PARAMETER.test(key) && inner !== null && inner !== undefined && inner !== '' ? REDACTED : redactParameters(inner);
+    }
+    return copy as T;
+  }
+  return value;
+}
+
+function redactInputData(text: string): string {
+  try {
+    return JSON.stringify(redactParameters(JSON.parse(text)));
+  } catch {
+    return REDACTED;
+  }
+}
+
+/** A copy of the form with credentials and secret method parameters replaced. */
 export function redactRequest(url: string, path: string, form: URLSearchParams): RedactedRequest {
   const fields: Record<string, string> = {};
-  for (const [name, value] of form) fields[name] = SECRET_FIELDS.has(name) ? REDACTED : value;
+  for (const [name, value] of form) {
+    if (SECRET_FIELDS.has(name)) fields[name] = REDACTED;
+    else if (name === 'input_data') fields[name] = redactInputData(value);
+    else fields[name] = value;
+  }
   return { url, path, fields };
 }
 
