@@ -168,6 +168,8 @@ function countBy(values: string[]): Map<string, number> {
   return counts;
 }
 
+// The first and the last case start three processes each and run for many seconds on a loaded
+// machine, so they get longer timeouts than the configured 60 s.
 describe('regapi2 worker replicas on PostgreSQL', () => {
   it('three replicas run 100 operations once each', async () => {
     const deployment = await deploy();
@@ -194,7 +196,7 @@ describe('regapi2 worker replicas on PostgreSQL', () => {
       const env = replicaEnv(sandbox, deployment.storeUrl);
       const replicas = await Promise.all(['w1', 'w2', 'w3'].map(async (id) => await startWorker(id, env)));
 
-      const finished = await eventually('every operation to finish', 90_000, async () => {
+      const finished = await eventually('every operation to finish', 150_000, async () => {
         const open = await store.listOperations({ states: ['queued', 'sending', 'outcome_unknown', 'approved'] });
         return open.length === 0 ? await store.listOperations({}) : undefined;
       });
@@ -244,7 +246,7 @@ describe('regapi2 worker replicas on PostgreSQL', () => {
     } finally {
       await deployment.close();
     }
-  });
+  }, 180_000);
 
   it('SIGTERM lets the request in flight finish', async () => {
     const deployment = await deploy();
@@ -334,5 +336,5 @@ describe('regapi2 worker replicas on PostgreSQL', () => {
     } finally {
       await deployment.close();
     }
-  });
+  }, 120_000);
 });
