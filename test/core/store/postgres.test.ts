@@ -175,12 +175,14 @@ describe('PostgreSQL store claimNext', () => {
     const stuck = await store.insertOperation(newOperation('crashy', new Date(base)));
     const next = await store.insertOperation(newOperation('crashy', new Date(base + 1)));
 
-    const claimed = await store.claimNext('dead-worker', 1_000, new Date());
+    // Fixed clock readings, so a slow machine cannot let the lease run out between the calls.
+    const claimedAt = new Date();
+    const claimed = await store.claimNext('dead-worker', 1_000, claimedAt, { account: 'crashy' });
     expect(claimed?.id).toBe(stuck.id);
-    expect(await store.claimNext('w2', 1_000, new Date())).toBeNull();
+    expect(await store.claimNext('w2', 1_000, new Date(claimedAt.getTime() + 500), { account: 'crashy' })).toBeNull();
 
-    const afterLease = new Date(Date.now() + 2_000);
-    const taken = await store.claimNext('w2', 1_000, afterLease);
+    const afterLease = new Date(claimedAt.getTime() + 2_000);
+    const taken = await store.claimNext('w2', 1_000, afterLease, { account: 'crashy' });
     expect(taken?.id).toBe(next.id);
     await store.close();
   });
