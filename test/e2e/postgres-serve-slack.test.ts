@@ -126,7 +126,7 @@ describe('regapi2 serve with Slack on PostgreSQL', () => {
       expect(proposed).toBeDefined();
       expect(JSON.stringify(card.body.blocks)).toContain(proposed.id);
       // NOTE: a click that lands before the notifier has stored the card's location loses the
-      // compare-and-set on the operation and is answered with an error, so the click waits for it.
+      // compare-and-set on the operation, and the app replies with an error. The click waits for it.
       const waiting = await (async () => {
         const deadline = Date.now() + 20_000;
         for (;;) {

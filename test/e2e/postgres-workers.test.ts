@@ -228,7 +228,7 @@ describe('regapi2 worker replicas on PostgreSQL', () => {
       }
       expect([...senders].every((sender) => ['w1', 'w2', 'w3'].includes(sender))).toBe(true);
 
-      // pg-boss delivered the work: the account's queue holds completed jobs and none left active.
+      // pg-boss delivered the work: the account's queue contains completed jobs and no active one.
       const client = new pg.Client({ connectionString: deployment.storeUrl });
       await client.connect();
       const { rows } = await client.query<{ state: string; count: string }>(

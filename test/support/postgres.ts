@@ -3,9 +3,9 @@
  * server listens on 127.0.0.1 on a free port, with its unix socket inside that directory. It uses
  * trust authentication and fsync off, because the data lives only as long as the test run.
  *
- * Set `REGAPI_TEST_PG_URL` to a server you run yourself to skip the cluster; tests then create
+ * Set `REGAPI_TEST_PG_URL` to a server you run yourself to skip the cluster, and tests then create
  * their own databases on it. The default export has the shape of a vitest `globalSetup` module, so
- * one cluster can serve a whole run; `usePostgres()` reuses that cluster or starts one per file.
+ * one cluster can serve a whole run. `usePostgres()` reuses that cluster or starts one per file.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
