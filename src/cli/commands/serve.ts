@@ -5,7 +5,7 @@ import type { OperationNotifier, WorkerHandle } from '../../core/operations/type
 import { startMcpHttp, type McpHttpHandle } from '../../mcp/http.js';
 import { createMcpServer, servedTools } from '../../mcp/server.js';
 import { mcpToolProvidersFor } from '../../mcp/providers.js';
-import { checkSlackConfig, createApprovalNotifier, createSlackApp, type OrderProfile, type SlackApp } from '../../slack/index.js';
+import { checkSlackConfig, createSlackApp, slackNotifiers, type OrderProfile, type SlackApp } from '../../slack/index.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, configFlags, parseCommandArgs } from '../options.js';
 import { openRuntime } from '../runtime.js';
@@ -148,8 +148,9 @@ async function run(argv: string[]): Promise<number> {
     }
 
     // One operations API for every front end of this process, so that a write proposed over MCP
-    // is announced on Slack, and the worker reports to the same cards.
-    const notifiers: OperationNotifier[] = settings.slack ? [createApprovalNotifier({ config, store, logger, locale: settings.slack.cardLang })] : [];
+    // is announced on Slack, and the worker reports to the same cards. With --no-slack the cards are
+    // still posted and kept current when a bot token and an approval channel are set.
+    const notifiers: OperationNotifier[] = slackNotifiers({ config, store, logger, locale: settings.slack?.cardLang ?? 'ru' });
     const operations = createOperations({
       core,
       store,
