@@ -6,8 +6,17 @@ import type { Decision, OperationRecord } from './types.js';
 /** Tiers where a person types the preview's `confirmWith` value; Slack confirms with a dialog instead. */
 const TYPED_CONFIRMATION_TIERS = new Set<Decision['tier']>(['elicitation', 'terminal']);
 
-/** Tiers where the approvers list and the no-self-approval rule for billing apply. */
+/** Tiers where the no-self-approval rule for billing applies. */
 const POLICY_TIERS = new Set<Decision['tier']>(['slack', 'terminal']);
+
+/**
+ * Tiers where the approvers list applies. The list holds Slack user ids; a person at the terminal is
+ * the owner of the machine and its store, and is identified by the OS user instead.
+ */
+const APPROVER_LIST_TIERS = new Set<Decision['tier']>(['slack']);
+
+/** Attempts of a decision whose compare-and-set lost to an update that left the state unchanged. */
+const DECISION_ATTEMPTS = 5;
 
 async function load(context: OperationsContext, id: string): Promise<OperationRecord> {
   const operation = await context.store.getOperation(id);
@@ -22,7 +31,7 @@ function isApprover(approvers: readonly string[], by: string): boolean {
 }
 
 function checkPolicy(context: OperationsContext, operation: OperationRecord, decision: Decision, action: 'approve' | 'reject'): void {
-  if (POLICY_TIERS.has(decision.tier) && context.approvers.length > 0 && !isApprover(context.approvers, decision.by)) {
+  if (APPROVER_LIST_TIERS.has(decision.tier) && context.approvers.length > 0 && !isApprover(context.approvers, decision.by)) {
     // The requester may always withdraw their own operation.
     if (!(action === 'reject' && decision.by === operation.requestedBy)) {
       throw new ApprovalDeniedError(
@@ -69,52 +78,60 @@ async function expireIfDue(context: OperationsContext, operation: OperationRecor
 /**
  * Approves a pending operation and queues it. The state change is a compare-and-set on the row, so
  * when two people click at once exactly one approval wins and the other gets OperationStateError.
+ * A lost compare-and-set is tried again while the operation still waits for approval, because other
+ * updates (a Slack card's location written into `meta`) change the row without deciding it.
  */
 export async function approve(context: OperationsContext, id: string, decision: Decision): Promise<OperationRecord> {
-  const operation = await load(context, id);
-  if (operation.state !== 'awaiting_approval') throw new OperationStateError(id, operation.state, 'approve', operation.decidedBy);
-  const expired = await expireIfDue(context, operation);
-  if (expired) throw new OperationStateError(id, expired.state, 'approve', null);
-  checkPolicy(context, operation, decision, 'approve');
+  for (let attempt = 1; ; attempt += 1) {
+    const operation = await load(context, id);
+    if (operation.state !== 'awaiting_approval') throw new OperationStateError(id, operation.state, 'approve', operation.decidedBy);
+    const expired = await expireIfDue(context, operation);
+    if (expired) throw new OperationStateError(id, expired.state, 'approve', null);
+    checkPolicy(context, operation, decision, 'approve');
 
-  const decidedAt = context.now().toISOString();
-  const approved = await transition(
-    context,
-    operation,
-    { state: 'approved', decidedBy: decision.by, decidedAt, meta: { ...operation.meta, approvalTier: decision.tier } },
-    { tier: decision.tier },
-    decision.by,
-  );
-  if (!approved) {
-    const current = await load(context, id);
-    throw new OperationStateError(id, current.state, 'approve', current.decidedBy);
+    const decidedAt = context.now().toISOString();
+    const approved = await transition(
+      context,
+      operation,
+      { state: 'approved', decidedBy: decision.by, decidedAt, meta: { ...operation.meta, approvalTier: decision.tier } },
+      { tier: decision.tier },
+      decision.by,
+    );
+    if (!approved) {
+      const current = await load(context, id);
+      if (current.state === 'awaiting_approval' && attempt < DECISION_ATTEMPTS) continue;
+      throw new OperationStateError(id, current.state, 'approve', current.decidedBy);
+    }
+    await journal(context, id, 'decision', decision.by, { decision: 'approved', tier: decision.tier, requestedBy: operation.requestedBy });
+    context.logger.info({ operationId: id, by: decision.by, tier: decision.tier }, 'operation approved');
+    const queued = await transition(context, approved, { state: 'queued', notBefore: null }, {}, decision.by);
+    return queued ?? load(context, id);
   }
-  await journal(context, id, 'decision', decision.by, { decision: 'approved', tier: decision.tier, requestedBy: operation.requestedBy });
-  context.logger.info({ operationId: id, by: decision.by, tier: decision.tier }, 'operation approved');
-  const queued = await transition(context, approved, { state: 'queued', notBefore: null }, {}, decision.by);
-  return queued ?? load(context, id);
 }
 
-/** Rejects a pending operation; nothing is sent. */
+/** Rejects a pending operation; nothing is sent. A lost compare-and-set is tried again as in `approve`. */
 export async function reject(context: OperationsContext, id: string, decision: Decision): Promise<OperationRecord> {
-  const operation = await load(context, id);
-  if (operation.state !== 'awaiting_approval') throw new OperationStateError(id, operation.state, 'reject', operation.decidedBy);
-  checkPolicy(context, operation, decision, 'reject');
+  for (let attempt = 1; ; attempt += 1) {
+    const operation = await load(context, id);
+    if (operation.state !== 'awaiting_approval') throw new OperationStateError(id, operation.state, 'reject', operation.decidedBy);
+    checkPolicy(context, operation, decision, 'reject');
 
-  const rejected = await transition(
-    context,
-    operation,
-    { state: 'rejected', decidedBy: decision.by, decidedAt: context.now().toISOString(), meta: { ...operation.meta, approvalTier: decision.tier } },
-    { tier: decision.tier, reason: decision.reason ?? null },
-    decision.by,
-  );
-  if (!rejected) {
-    const current = await load(context, id);
-    throw new OperationStateError(id, current.state, 'reject', current.decidedBy);
+    const rejected = await transition(
+      context,
+      operation,
+      { state: 'rejected', decidedBy: decision.by, decidedAt: context.now().toISOString(), meta: { ...operation.meta, approvalTier: decision.tier } },
+      { tier: decision.tier, reason: decision.reason ?? null },
+      decision.by,
+    );
+    if (!rejected) {
+      const current = await load(context, id);
+      if (current.state === 'awaiting_approval' && attempt < DECISION_ATTEMPTS) continue;
+      throw new OperationStateError(id, current.state, 'reject', current.decidedBy);
+    }
+    await journal(context, id, 'decision', decision.by, { decision: 'rejected', tier: decision.tier, reason: decision.reason ?? null });
+    context.logger.info({ operationId: id, by: decision.by, tier: decision.tier }, 'operation rejected');
+    return rejected;
   }
-  await journal(context, id, 'decision', decision.by, { decision: 'rejected', tier: decision.tier, reason: decision.reason ?? null });
-  context.logger.info({ operationId: id, by: decision.by, tier: decision.tier }, 'operation rejected');
-  return rejected;
 }
 
 /**

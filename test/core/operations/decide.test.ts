@@ -68,6 +68,40 @@ describe('operation decisions', () => {
     expect((await harness.operations.reject(proposed.id, { by: 'slack:U1', tier: 'slack' })).state).toBe('rejected');
   });
 
+  it('applies the approvers list to Slack only', async () => {
+    harness = await startQueueHarness({ approvalPolicy: { approvers: ['U9'] } });
+    const proposed = await harness.operations.propose({ ...ADD_TXT, requestedBy: 'mcp:claude' });
+    const confirmation = proposed.preview?.confirmWith;
+
+    const approved = await harness.operations.approve(proposed.id, { by: 'cli:alice', tier: 'terminal', confirmation });
+    expect(approved.state).toBe('queued');
+  });
+
+  it('approves after an unrelated row update', async () => {
+    harness = await startQueueHarness();
+    const proposed = await harness.operations.propose({ ...ADD_TXT, requestedBy: 'slack:U1' });
+    const store = harness.store;
+    const read = store.getOperation.bind(store);
+    let raced = false;
+    // Between the approval's read and its compare-and-set, the Slack notifier stores the card's
+    // location, which bumps the row's version without deciding anything.
+    store.getOperation = async (id) => {
+      const row = await read(id);
+      if (!raced && row) {
+        raced = true;
+        await store.updateOperation(id, { states: ['awaiting_approval'] }, { meta: { ...row.meta, slackCard: { channel: 'C1', ts: '1.2' } } });
+      }
+      return row;
+    };
+
+    const approved = await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+    store.getOperation = read;
+
+    expect(raced).toBe(true);
+    expect(approved.state).toBe('queued');
+    expect(approved.meta.slackCard).toEqual({ channel: 'C1', ts: '1.2' });
+  });
+
   it('rejects billing approval with a token unless allowed', async () => {
     harness = await startQueueHarness();
     const proposed = await harness.operations.propose({ ...RENEW, requestedBy: 'mcp:claude' });
