@@ -67,7 +67,9 @@ async function runClaimed(context: OperationsContext, keeper: LeaseKeeper, claim
   let fresh: Preview;
   let sent: Record<string, unknown>;
   try {
-    fresh = await preview.computePreview(core as never, operation.path, operation.input);
+    // Prices are cached for hours; the check before sending must see today's price, not the cached one.
+    const uncached: typeof core = { ...core, call: (path, input, options) => core.call(path, input, { ...options, fresh: true }) };
+    fresh = await preview.computePreview(uncached as never, operation.path, operation.input);
   } catch (error) {
     return failBeforeSending(context, keeper, error, 'preview check');
   }

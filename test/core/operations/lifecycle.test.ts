@@ -106,6 +106,22 @@ describe('operation lifecycle', () => {
     expect(harness.requestsFor('service/renew')).toBe(0);
   });
 
+  it('goes back to a person when the price rose', async () => {
+    const proposed = await harness.operations.propose({ path: 'service/renew', input: { service_id: 4001, period: 1 }, requestedBy: 'slack:U1' });
+    const quoted = proposed.preview?.price;
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+    // The preview read the price list through the cache; the check before sending must not.
+    harness.sandbox.state(ACCOUNT)!.tldPrices.set('ru', 1990);
+
+    await drain(harness.operations);
+    const back = await harness.operations.get(proposed.id);
+
+    expect(quoted).toBe(199);
+    expect(back?.state).toBe('awaiting_approval');
+    expect(back?.preview?.price).toBe(1990);
+    expect(harness.requestsFor('service/renew')).toBe(0);
+  });
+
   it('retries a billing call refused with BILLING_LOCK', async () => {
     harness.sandbox.faults.add({
       path: 'service/renew',
