@@ -70,7 +70,15 @@ export async function openRuntime(flags: Record<string, unknown>, options: Runti
     );
   }
 
-  const core = createCore({ config, logger, store });
+  let core: Core;
+  try {
+    core = createCore({ config, logger, store });
+  } catch (error) {
+    // A bad key or certificate file fails here; the store and the sandbox would otherwise keep the process alive.
+    await store?.close();
+    await sandbox?.close();
+    throw error;
+  }
   return {
     config,
     core,

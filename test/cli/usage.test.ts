@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliEnv, makeHome, runCli } from './helpers.js';
 
@@ -31,6 +33,18 @@ describe('regapi2 command line', () => {
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('--frobnicate');
     expect(run.stderr).toContain('Usage: regapi2 doctor');
+  });
+
+  it('stops on a bad key file without showing it', async () => {
+    const pem = join(home.home, 'client.pem');
+    writeFileSync(pem, '-----BEGIN PRIVATE KEY-----\nKEYMATERIAL0123456789\n-----END PRIVATE KEY-----\n');
+    for (const command of ['call', 'mcp']) {
+      const args = command === 'call' ? ['call', 'nop', '--sandbox'] : ['mcp', '--sandbox'];
+      const run = await runCli(args, cliEnv(home.home, { REGAPI_PEM: pem, REGAPI_LOG_LEVEL: 'debug' }));
+      expect(run.code, `${command}: ${run.stderr}`).toBe(2);
+      expect(run.stderr).toContain('REGAPI_PEM');
+      expect(run.stderr + run.stdout).not.toContain('KEYMATERIAL0123456789');
+    }
   });
 
   it('rejects a bad setting naming it', async () => {
