@@ -23,23 +23,26 @@ async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, usage, COMMON_OPTIONS, false);
   const runtime = await openRuntime(configFlags(values));
   const { core, config, logger } = runtime;
-  // openRuntime raises a ConfigError when the store cannot open, so a store is present.
-  const operations = createOperations({ core, store: runtime.store!, logger });
-  const requestedBy = `cli:${userInfo().username}`;
-  const api = createFacade(core, {
-    write: (definition, input) => operations.propose({ path: definition.path, input, requestedBy }),
-  });
+  try {
+    // openRuntime raises a ConfigError when the store cannot open, so a store is present.
+    const operations = createOperations({ core, store: runtime.store!, logger });
+    const requestedBy = `cli:${userInfo().username}`;
+    const api = createFacade(core, {
+      write: (definition, input) => operations.propose({ path: definition.path, input, requestedBy }),
+    });
 
-  process.stdout.write(
-    `regapi2 console: login ${config.username} at ${config.apiUrl}\n` +
-      `Categories: ${Object.keys(api).sort().join(', ')}. Try: await common.nop()\n`,
-  );
-  const repl = start({ prompt: 'regapi2> ' });
-  Object.assign(repl.context, api, { api, core });
+    process.stdout.write(
+      `regapi2 console: login ${config.username} at ${config.apiUrl}\n` +
+        `Categories: ${Object.keys(api).sort().join(', ')}. Try: await common.nop()\n`,
+    );
+    const repl = start({ prompt: 'regapi2> ' });
+    Object.assign(repl.context, api, { api, core });
 
-  await new Promise<void>((resolve) => repl.once('exit', () => resolve()));
-  await runtime.close();
-  return EXIT_OK;
+    await new Promise<void>((resolve) => repl.once('exit', () => resolve()));
+    return EXIT_OK;
+  } finally {
+    await runtime.close();
+  }
 }
 
 export const consoleCommand: Command = { name: 'console', summary: 'interactive prompt with every REG.API category in scope', usage, run };
