@@ -12,14 +12,47 @@ import type { OperationRecord, Preview } from './types.js';
  * Handles a failure that happened before anything was sent (the preview or the input could not be
  * worked out): a temporary problem queues the operation again, any other fails it.
  */
+/**
+ * A temporary failure of a read made by the check before sending. It is not a RegApi2Error, so the
+ * preview code does not turn it into an "unknown price" warning, which would look like drift and
+ * send the operation back to a person; the worker retries the check later instead.
+ */
+class PreviewReadFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+function isTemporary(error: unknown): boolean {
+  return (
+    error instanceof TransportError ||
+    error instanceof RateLimitedError ||
+    (error instanceof RegApiError && (NOT_EXECUTED_CODES.has(error.code) || TEMPORARY_CODES.has(error.code)))
+  );
+}
+
+/**
+ * The core as the check before sending uses it: reads bypass the cache, because prices are cached
+ * for hours and the check must see today's price, and temporary failures abort the check.
+ */
+function uncachedCore<C extends OperationsContext['core']>(core: C): C {
+  return {
+    ...core,
+    call: async (path: string, input?: unknown, options?: object) => {
+      try {
+        return await core.call(path, input as never, { ...options, fresh: true });
+      } catch (error) {
+        throw isTemporary(error) ? new PreviewReadFailed(error) : error;
+      }
+    },
+  };
+}
+
 async function failBeforeSending(context: OperationsContext, keeper: LeaseKeeper, error: unknown, step: string): Promise<OperationRecord | null> {
   const operation = await keeper.release();
   const failures = Number(operation.meta.unsentFailures ?? 0) + 1;
   const described = operationError(error);
-  const temporary =
-    error instanceof TransportError ||
-    error instanceof RateLimitedError ||
-    (error instanceof RegApiError && (NOT_EXECUTED_CODES.has(error.code) || TEMPORARY_CODES.has(error.code)));
+  const temporary = isTemporary(error);
   const released = { leaseOwner: null, leaseUntil: null };
   context.logger.warn({ err: error, operationId: operation.id, step }, 'operation step failed before sending');
 
@@ -67,11 +100,9 @@ async function runClaimed(context: OperationsContext, keeper: LeaseKeeper, claim
   let fresh: Preview;
   let sent: Record<string, unknown>;
   try {
-    // Prices are cached for hours; the check before sending must see today's price, not the cached one.
-    const uncached: typeof core = { ...core, call: (path, input, options) => core.call(path, input, { ...options, fresh: true }) };
-    fresh = await preview.computePreview(uncached as never, operation.path, operation.input);
+    fresh = await preview.computePreview(uncachedCore(core) as never, operation.path, operation.input);
   } catch (error) {
-    return failBeforeSending(context, keeper, error, 'preview check');
+    return failBeforeSending(context, keeper, error instanceof PreviewReadFailed ? error.cause : error, 'preview check');
   }
 
   const drift = operation.preview ? preview.previewDrifted(operation.preview, fresh) : null;
