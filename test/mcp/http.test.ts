@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { request } from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
@@ -120,17 +121,24 @@ describe('mcp over Streamable HTTP', () => {
     await response.body?.cancel();
   });
 
-  it('rejects a foreign Host', async () => {
-    const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(server.url, { method: 'POST', headers: { ...headers, authorization: `Bearer ${TOKEN}`, host: 'attacker.example:80' } }, (res) => {
+  /** Posts `initialize` with a chosen Host header, which fetch does not allow setting. */
+  function statusWithHost(host: string): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const req = request(server.url, { method: 'POST', headers: { ...headers, authorization: `Bearer ${TOKEN}`, host } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
       req.on('error', reject);
       req.end(initialize);
     });
-    expect(status).toBe(403);
+  }
+
+  it('rejects a foreign Host', async () => {
+    expect(await statusWithHost('attacker.example:80')).toBe(403);
+  });
+
+  it('accepts localhost as Host', async () => {
+    expect(await statusWithHost(`localhost:${new URL(server.url).port}`)).toBe(200);
   });
 });
 
