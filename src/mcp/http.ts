@@ -58,9 +58,9 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
   if (!match) return false;
   // Comparing digests keeps the comparison constant-time whatever the lengths are.
-  const given = createHash('sha256').update(match[1].trim()).digest();
+  const presented = createHash('sha256').update(match[1].trim()).digest();
   const expected = createHash('sha256').update(token).digest();
-  return timingSafeEqual(given, expected);
+  return timingSafeEqual(presented, expected);
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {

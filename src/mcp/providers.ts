@@ -8,7 +8,7 @@ import { createWriteTools, writeTools } from './tools/writes.js';
 export const mcpToolProviders: readonly ToolProvider[] = [readTools, writeTools, operationsToolsProvider];
 
 /**
- * Every tool family, with the write and operations tools sharing one operations API. A process
+ * Lists every tool family, with the write and operations tools sharing one operations API. A process
  * that also runs the queue worker passes the worker's API, so approvals and results meet in one place.
  */
 export function mcpToolProvidersFor(operations: WriteOperations): readonly ToolProvider[] {
