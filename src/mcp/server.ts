@@ -8,6 +8,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Core } from '../core/core.js';
 import { RegApi2Error, ValidationError } from '../core/client/errors.js';
+import { serverInstructions } from './instructions.js';
 import { redact, secretsOf } from './redact.js';
 import type { McpTool, ToolProvider } from './tool.js';
 import { selectTools } from './toolsets.js';
@@ -52,7 +53,7 @@ export function createMcpServer(options: McpServerOptions): Server {
 
   const server = new Server(
     { name: SERVER_NAME, version: options.version, title: 'REG.API v2 (REG.RU)' },
-    { capabilities: { tools: { listChanged: false } } },
+    { capabilities: { tools: { listChanged: false } }, instructions: serverInstructions(core.config) },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: tools.map(listEntry) }));

@@ -148,6 +148,13 @@ describe('mcp over stdio with --toolsets all', () => {
     expect(entry.tools).toBe(tools.length);
   });
 
+  it('gives instructions naming the test account', () => {
+    const instructions = session.client.getInstructions() ?? '';
+    expect(instructions).toContain('domain_check');
+    expect(instructions).toContain('1,200 requests per hour');
+    expect(instructions).toContain('public test account');
+  });
+
   it('says once that the test account is in use', () => {
     const notices = session.stderr().split('\n').filter((line) => line.includes('public REG.API test account'));
     expect(notices).toHaveLength(1);
