@@ -4,7 +4,7 @@ import { loadConfig, type Config } from '../core/config/index.js';
 import { createCore, type Core } from '../core/core.js';
 import { createLogger, type Logger } from '../core/log.js';
 import { openStore, redactStoreUrl, type Store } from '../core/store/index.js';
-import type { Sandbox } from '../sandbox/index.js';
+import type { Sandbox, SandboxAccount } from '../sandbox/index.js';
 
 /** Everything a command that talks to REG.API needs, and how to release it. */
 export interface Runtime {
@@ -28,6 +28,31 @@ export interface RuntimeOptions {
   continueWithoutStore?: boolean;
 }
 
+
+/**
+ * The sandbox accounts for `--sandbox`. The public test account answers with REG.API's canned
+ * examples and never changes; any other configured login gets an account of its own that keeps state,
+ * with two domains and their zones, so that approved writes have visible effects.
+ */
+function sandboxAccounts(config: Config): SandboxAccount[] {
+  if (config.usingTestAccount || config.password === undefined) return [];
+  return [
+    {
+      username: config.username,
+      password: config.password,
+      partner: true,
+      balance: 5_000,
+      domains: ['example.ru', 'пример.рф'],
+      zones: {
+        'example.ru': [
+          { subname: '@', rectype: 'A', content: '192.0.2.10' },
+          { subname: 'www', rectype: 'CNAME', content: 'example.ru' },
+          { subname: '@', rectype: 'TXT', content: 'v=spf1 -all' },
+        ],
+      },
+    },
+  ];
+}
 
 /**
  * Loads the configuration (flags, environment, `~/.regapi2`, defaults), starts the sandbox when
@@ -60,7 +85,7 @@ export async function openRuntime(flags: Record<string, unknown>, options: Runti
   if (config.sandbox) {
     // The sandbox module loads only with --sandbox, so that ordinary start-ups do not pay for it.
     const { startSandbox } = await import('../sandbox/index.js');
-    sandbox = await startSandbox({ host: '127.0.0.1', port: 0 });
+    sandbox = await startSandbox({ host: '127.0.0.1', port: 0, accounts: sandboxAccounts(config) });
     config = { ...config, apiUrl: sandbox.url };
   }
   if (config.usingTestAccount) {

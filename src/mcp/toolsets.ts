@@ -2,19 +2,20 @@ import { ConfigError } from '../core/client/errors.js';
 import type { McpTool } from './tool.js';
 
 /** Toolsets besides the catalogue categories. */
-const EXTRA_TOOLSETS = ['operations'];
+const EXTRA_TOOLSETS = ['operations', 'dns'];
 
 /** Categories whose read tools are served by default: domains, DNS zones, the service list and nop. */
 export const DEFAULT_READ_CATEGORIES: readonly string[] = ['domain', 'zone', 'service', 'common'];
 
 /**
  * Decides whether a tool is in the default selection: the non-deprecated read tools of
- * DEFAULT_READ_CATEGORIES (36 catalogue methods) and the whole `operations` toolset. Some clients
+ * DEFAULT_READ_CATEGORIES (36 catalogue methods), the `dns` tools that edit records by full name
+ * (each edit waits for a person's approval) and the whole `operations` toolset. Some clients
  * cap how many tools they pass to a model, so the default stays near 40. Naming a category adds its
  * write tools (`--toolsets default,zone`), and `all` serves everything.
  */
 function inDefaultSelection(tool: McpTool): boolean {
-  if (tool.toolset === 'operations') return true;
+  if (tool.toolset === 'operations' || tool.toolset === 'dns') return true;
   return DEFAULT_READ_CATEGORIES.includes(tool.toolset) && tool.annotations.readOnlyHint === true && !tool.deprecated;
 }
 

@@ -181,6 +181,9 @@ describe('mcp tool selection', () => {
     for (const name of ['common_nop', 'domain_check', 'domain_get_prices', 'service_get_list', 'zone_get_resource_records']) {
       expect(names).toContain(name);
     }
+    for (const name of ['dns_list_records', 'dns_set_record', 'dns_remove_record', 'operations_list', 'operations_status']) {
+      expect(names).toContain(name);
+    }
     const deprecated = catalogue.filter((def) => def.deprecated).map((def) => def.toolName);
     expect(names.filter((name) => deprecated.includes(name))).toEqual([]);
   });

@@ -10,8 +10,8 @@ describe('stdout of mcp over stdio', () => {
   afterAll(() => home.remove());
 
   it('carries only JSON-RPC with debug logs and a noisy dependency', async () => {
-    // A wrong password makes the sandbox refuse the call, so the failure path logs too.
-    const env = cliEnv(home.home, { REGAPI_LOG_LEVEL: 'debug', REGAPI_USERNAME: 'nobody', REGAPI_PASSWORD: 'wrong-password' });
+    // The sandbox account of this login has no domain not-mine.ru, so the call fails and the failure path logs too.
+    const env = cliEnv(home.home, { REGAPI_LOG_LEVEL: 'debug', REGAPI_USERNAME: 'nobody', REGAPI_PASSWORD: 'some-password' });
     const server = spawnRaw(['--import', NOISY_DEPENDENCY], ['--sandbox', '--toolsets', 'all'], env);
 
     server.send({ id: 1, ...INITIALIZE });
@@ -21,7 +21,7 @@ describe('stdout of mcp over stdio', () => {
     server.send({ id: 2, method: 'tools/list' });
     const listed = await server.response(2);
     expect(((listed.result as { tools: unknown[] }).tools).length).toBeGreaterThan(40);
-    server.send({ id: 3, method: 'tools/call', params: { name: 'zone_get_resource_records', arguments: { domains: [{ dname: 'example.ru' }] } } });
+    server.send({ id: 3, method: 'tools/call', params: { name: 'zone_get_resource_records', arguments: { domains: [{ dname: 'not-mine.ru' }] } } });
     const failed = await server.response(3);
     expect((failed.result as { isError?: boolean }).isError).toBe(true);
     server.send({ id: 4, method: 'tools/call', params: { name: 'zone_get_resource_records', arguments: { domains: 'example.ru' } } });

@@ -58,10 +58,15 @@ async function run(argv: string[]): Promise<number> {
     }
     // One operations API for the tools and the worker, so that a write approved here is sent here.
     // openRuntime raises a ConfigError when the store cannot open, so a store is present.
+    // With a bot token and an approval channel, writes proposed here also get a Slack approval card.
+    // The Slack module loads only then, so that a plain MCP start does not pay for Bolt.
+    const slackConfigured = Boolean(config.slack.botToken && config.slack.approvalChannel);
+    const notifiers = slackConfigured ? (await import('../../slack/index.js')).slackNotifiers({ config, store: runtime.store!, logger }) : [];
     const operations = createOperations({
       core,
       store: runtime.store!,
       logger,
+      notifiers,
       approvalPolicy: { approvers: config.slack.approvers, expiryMs: config.approvalExpiryMs },
     });
     const options = { core, providers: mcpToolProvidersFor(operations), version: packageVersion() };

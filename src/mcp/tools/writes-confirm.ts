@@ -3,6 +3,7 @@ import type { Core } from '../../core/core.js';
 import { RegApi2Error } from '../../core/client/errors.js';
 import { matchesConfirmation } from '../../core/operations/preview/index.js';
 import type { OperationRecord } from '../../core/operations/types.js';
+import { redactStoreUrl } from '../../core/store/index.js';
 import type { ToolExtra } from '../tool.js';
 import { fromOperation, previewLines, writeResult } from './writes-result.js';
 import type { WriteOperations } from './writes-types.js';
@@ -24,7 +25,13 @@ export function mcpActor(extra: ToolExtra): string {
 /** Describes how a person approves an operation outside the MCP client. */
 export function approvalInstructions(core: Core, id: string): string {
   const slack = core.config.slack?.approvalChannel && core.config.slack?.botToken ? ` or with the Approve button in Slack channel ${core.config.slack.approvalChannel}` : '';
-  return `A person approves it at a terminal with \`regapi2 ops approve ${id}\`${slack}; operations_status shows its progress.`;
+  const store = core.config.store;
+  if (store.includes(':memory:')) {
+    return `This server keeps operations in memory (--sandbox without --store), so no other process can approve ${id}${slack ? `; approve it${slack}` : ''}. Restart the server with --store sqlite:PATH and run \`regapi2 ops approve ID --store sqlite:PATH\` to approve at a terminal.`;
+  }
+  // The terminal command must open the same store as this server; name it unless it is the default.
+  const storeFlag = core.config.sources?.store === 'default' ? '' : ` --store ${redactStoreUrl(store)}`;
+  return `A person approves it at a terminal with \`regapi2 ops approve ${id}${storeFlag}\`${slack}; operations_status shows its progress.`;
 }
 
 function nextStep(core: Core, operation: OperationRecord): string {

@@ -88,7 +88,7 @@ export function dnsListTool(core: Core): McpTool {
     inputSchema: argumentsSchema(listArguments, false),
     outputSchema: LIST_OUTPUT_SCHEMA,
     annotations: { title: 'List DNS records by name', readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    toolset: 'zone',
+    toolset: 'dns',
     async handler(args) {
       const parsed = parseArguments(listArguments, args, 'dns_list_records');
       const listing = await listRecords(core, parsed.name, parsed.type, { zone: parsed.zone });
@@ -125,7 +125,7 @@ export function dnsWriteTools(core: Core, run: PlanRunner, withCommit: boolean):
     inputSchema: argumentsSchema(setArguments, withCommit),
     outputSchema: WRITE_OUTPUT_SCHEMA,
     annotations: { title: 'Make a DNS record exist', readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    toolset: 'zone',
+    toolset: 'dns',
     async handler(args, extra) {
       const startedAt = Date.now();
       const { commit: _commit, ...rest } = args;
@@ -143,7 +143,7 @@ export function dnsWriteTools(core: Core, run: PlanRunner, withCommit: boolean):
     inputSchema: argumentsSchema(removeArguments, withCommit),
     outputSchema: WRITE_OUTPUT_SCHEMA,
     annotations: { title: 'Remove a DNS record value', readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-    toolset: 'zone',
+    toolset: 'dns',
     async handler(args, extra) {
       const startedAt = Date.now();
       const { commit: _commit, ...rest } = args;
