@@ -15,11 +15,20 @@ describe('regapi2 sandbox', () => {
       let stdout = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         stdout += chunk;
-        if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
+        if (stdout.includes('\n')) resolve(stdout.split('\n')[0].replace(/^REGAPI_URL=/, ''));
       });
       void exited.then((code) => reject(new Error(`regapi2 sandbox exited with ${code} before printing its URL:\n${stderr}`)));
     });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/regru2$/);
+
+    // The account with state answers too, under the default demo login.
+    const demo = await fetch(`${url}/service/get_list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'demo', password: 'demo', input_format: 'json', input_data: '{"servtype":"domain"}' }),
+    });
+    const listed = (await demo.json()) as { answer: { services: { dname: string }[] } };
+    expect(listed.answer.services.map((service) => service.dname)).toContain('example.ru');
 
     const response = await fetch(`${url}/nop`, {
       method: 'POST',
@@ -36,5 +45,6 @@ describe('regapi2 sandbox', () => {
     const run = await runCli(['sandbox', '--port', 'eighty'], cliEnv(home.home));
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('--port eighty');
+    expect(run.stderr).toContain('Usage: regapi2 sandbox');
   });
 });

@@ -1,53 +1,38 @@
-import { createLogger } from '../../core/log.js';
 import { EXIT_OK, UsageError, type Command } from '../command.js';
-import { parseCommandArgs } from '../options.js';
-import { untilStopSignal } from '../signals.js';
 
-const usage = `Usage: regapi2 sandbox [--port N] [--log-level LEVEL]
+const usage = `Usage: regapi2 sandbox [options]
 
-Runs the local REG.API server on 127.0.0.1 and prints its base URL on stdout when it is ready.
-Point any client at it with REGAPI_URL=<that URL>. It accepts the test account test/test.
-Stop it with Ctrl-C.
+Runs the local REG.API server on 127.0.0.1 and prints REGAPI_URL=<base URL> on stdout when it is
+ready, so that \`export $(regapi2 sandbox ... | head -n 1)\` points other shells at it. It serves the
+public test account test/test with REG.API's canned answers, and one account of its own whose data
+changes with every call. Stop it with Ctrl-C.
 
-  --port N             TCP port on 127.0.0.1; 0 (the default) picks a free port
-  --log-level LEVEL    pino level for stderr logs
-  -h, --help           show this help`;
-
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return 0;
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65_535) {
-    throw new UsageError(`--port ${text} is not a port number; give an integer from 0 to 65535`, usage);
-  }
-  return port;
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-type LogLevel = (typeof LOG_LEVELS)[number];
-
-function parseLogLevel(text: string | undefined): LogLevel {
-  if (text === undefined) return 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(text)) {
-    throw new UsageError(`--log-level ${text} is not a log level; give one of ${LOG_LEVELS.join(', ')}`, usage);
-  }
-  return text as LogLevel;
-}
+  --port N              TCP port; 0 (the default) picks a free port
+  --host ADDR           loopback address to listen on (default 127.0.0.1)
+  --username NAME       login of the account with state (env REGAPI_SANDBOX_USERNAME, default demo)
+  --password PASS       its password (env REGAPI_SANDBOX_PASSWORD, default demo)
+  --client              make the account a plain client instead of a partner (env REGAPI_SANDBOX_PARTNER=0)
+  --balance RUB         its starting balance in rubles (env REGAPI_SANDBOX_BALANCE, default 10000)
+  --domain NAME         a domain it owns, with an empty zone; repeat for more
+                        (env REGAPI_SANDBOX_DOMAINS, comma-separated; default example.ru,пример.рф)
+  --allowed-ip ADDR     accept the account's calls only from this address; repeat for more
+  --rate-limit N        requests per hour per account and per address (default 1200)
+  --billing-hold-ms MS  keep each billing call open this long, to provoke BILLING_LOCK
+  --seed N              seed for fault probabilities (default 1)
+  --log-level LEVEL     pino level for the logs on stderr (default info)
+  -h, --help            show this help`;
 
 async function run(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, usage, { port: { type: 'string' }, 'log-level': { type: 'string' } }, false);
-  const port = parsePort(typeof values.port === 'string' ? values.port : undefined);
-  const logger = createLogger(parseLogLevel(values['log-level'] as string | undefined), 'regapi2-sandbox');
-
   // Loaded here rather than at the top, so that other commands do not load the sandbox.
-  const { startSandbox } = await import('../../sandbox/index.js');
-  const sandbox = await startSandbox({ host: '127.0.0.1', port });
-  process.stdout.write(`${sandbox.url}\n`);
-  logger.info({ url: sandbox.url }, 'REG.API sandbox ready; set REGAPI_URL to this URL');
-
-  const signal = await untilStopSignal();
-  logger.info({ signal }, 'stopping the REG.API sandbox');
-  await sandbox.close();
-  return EXIT_OK;
+  const { runSandboxCli, SandboxUsageError } = await import('../../sandbox/cli.js');
+  try {
+    const running = await runSandboxCli(argv, { command: 'regapi2 sandbox' });
+    await running?.stopped;
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof SandboxUsageError) throw new UsageError(error.message, usage);
+    throw error;
+  }
 }
 
 export const sandboxCommand: Command = { name: 'sandbox', summary: 'run the local REG.API server for tests and trials', usage, run };
