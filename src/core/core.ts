@@ -15,6 +15,7 @@ import type { CallOptions, CallResult, ItemOutcome } from './client/types.js';
 import type { Config } from './config/index.js';
 import { MemoryRateBudget, StoreRateBudget, egressOf, type RateBudget } from './limiter.js';
 import { silentLogger, type Logger } from './log.js';
+import { stableJson } from './stable-json.js';
 import type { JournalEntry } from './operations/types.js';
 import type { Store } from './store/types.js';
 
@@ -54,17 +55,6 @@ const REMOTE_RATE_BLOCK_MS = 15 * 60_000;
 function itemMode(definition: OperationDefinition): 'judge' | 'report' | 'none' {
   if (definition.itemOutcomes === false) return 'none';
   return definition.itemOutcomes === 'report' ? 'report' : 'judge';
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function failedItemsError(definition: OperationDefinition, items: ItemOutcome[], request: SentAnswer['request']): RegApiError {

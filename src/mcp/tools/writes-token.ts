@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { RegApi2Error } from '../../core/client/errors.js';
 import { computePreview, previewDrifted } from '../../core/operations/preview/index.js';
 import type { Preview } from '../../core/operations/types.js';
+import { stableJson } from '../../core/stable-json.js';
 import type { ToolExtra } from '../tool.js';
 import { approvalInstructions, mcpActor, operationResult, waitAndReport, type ConfirmSettings } from './writes-confirm.js';
 import { writeResult } from './writes-result.js';
@@ -23,20 +24,6 @@ interface IssuedToken {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** JSON with sorted keys, so two inputs with the same content hash the same. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    return `{${Object.keys(object)
-      .sort()
-      .filter((key) => object[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${stableJson(object[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function rejection(code: string, message: string, hint: string): CallToolResult {
