@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -76,6 +76,16 @@ describe('sqlite store files', () => {
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(db.prepare('SELECT max(version) AS version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION });
     db.close();
+  });
+
+  it('creates a new file readable by its owner only', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir, 'private.db');
+    const store = await openStore(`sqlite:${file}`);
+    await store.close();
+
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('rejects a file from a newer regapi2', async () => {
