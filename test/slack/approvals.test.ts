@@ -80,6 +80,38 @@ describe('Slack approvals', () => {
     expect((await harness.operations.get(id))?.state).toBe('rejected');
   });
 
+  it('lets a non-approver reject their own operation', async () => {
+    const { slack } = harness;
+    const { name } = await harness.command('dns add example.ru TXT withdrawn-by-requester', OUTSIDER);
+    await slack.waitFor('the proposal answer', () => slack.responses(name).length === 1);
+    const id = approveValue(slack.of('chat.postMessage').at(-1)!.body.blocks);
+    const ts = ((await harness.operations.get(id))?.meta.slackCard as { ts: string }).ts;
+
+    const approve = await harness.click(ACTION_IDS.approve, id, OUTSIDER, ts);
+    await slack.waitFor('the approval refusal', () => slack.responses(approve.name).length === 1);
+    expect(responseText(slack.responses(approve.name)[0].body)).toContain('REGAPI_SLACK_APPROVERS');
+    expect((await harness.operations.get(id))?.state).toBe('awaiting_approval');
+
+    const reject = await harness.click(ACTION_IDS.reject, id, OUTSIDER, ts);
+    expect(reject.delivery.status).toBe(200);
+    await slack.waitFor('the card edited to rejected', () => slack.of('chat.update').some((call) => call.body.ts === ts && blocksText(call.body).includes('отклонена')));
+    expect((await harness.operations.get(id))?.state).toBe('rejected');
+    expect(slack.responses(reject.name)).toHaveLength(0);
+  });
+
+  it("refuses a non-approver rejecting another's operation", async () => {
+    const { slack } = harness;
+    const { name } = await harness.command('dns add example.ru TXT not-yours-to-reject');
+    await slack.waitFor('the proposal answer', () => slack.responses(name).length === 1);
+    const id = approveValue(slack.of('chat.postMessage').at(-1)!.body.blocks);
+    const ts = ((await harness.operations.get(id))?.meta.slackCard as { ts: string }).ts;
+
+    const reject = await harness.click(ACTION_IDS.reject, id, OUTSIDER, ts);
+    await slack.waitFor('the reject refusal', () => slack.responses(reject.name).length === 1);
+    expect(responseText(slack.responses(reject.name)[0].body)).toContain('REGAPI_SLACK_APPROVERS');
+    expect((await harness.operations.get(id))?.state).toBe('awaiting_approval');
+  });
+
   it('refuses self-approval of a billing operation and runs it once on double click', async () => {
     const { slack } = harness;
     const { name } = await harness.command('renew example.ru 2');

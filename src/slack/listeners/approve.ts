@@ -11,7 +11,7 @@ import { explainRefusal, readDecisionClick } from './decision.js';
 export function registerApproveListener(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.approve, async ({ ack, body, respond }) => {
     await ack();
-    const click = await readDecisionClick(deps, body, respond);
+    const click = await readDecisionClick(deps, body, respond, 'approve');
     if (!click) return;
     try {
       await deps.operations.approve(click.operationId, { by: click.by, tier: 'slack' });

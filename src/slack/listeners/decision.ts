@@ -20,12 +20,25 @@ export async function tellClicker(respond: RespondFn, text: string): Promise<voi
   await respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
+/** Checks whether a Reject click withdraws the clicker's own operation, which needs no approver. */
+async function withdrawsOwnOperation(deps: SlackDeps, kind: 'approve' | 'reject', operationId: string, userId: string): Promise<boolean> {
+  if (kind !== 'reject') return false;
+  const operation = await deps.operations.get(operationId);
+  return operation !== null && operation.requestedBy === slackActor(userId);
+}
+
 /**
  * Runs the checks every Approve and Reject click passes before the operations API decides: the click is
  * new (not a redelivery of the same payload) and the person is on REGAPI_SLACK_APPROVERS when that list
- * is set. Returns null when the click must be ignored or has been responded to already.
+ * is set. A requester who is not on the list may still reject their own operation. Returns null when the
+ * click must be ignored or has been responded to already.
  */
-export async function readDecisionClick(deps: SlackDeps, body: BlockButtonAction, respond: RespondFn): Promise<DecisionClick | null> {
+export async function readDecisionClick(
+  deps: SlackDeps,
+  body: BlockButtonAction,
+  respond: RespondFn,
+  kind: 'approve' | 'reject',
+): Promise<DecisionClick | null> {
   const action = body.actions[0];
   const userId = body.user.id;
   if (!(await firstDelivery(deps.store, `action:${action.action_ts}:${userId}:${action.action_id}`))) {
@@ -34,7 +47,7 @@ export async function readDecisionClick(deps: SlackDeps, body: BlockButtonAction
   }
   const locale = await localeWithin(deps, userId);
   const approvers = deps.config.slack.approvers;
-  if (approvers.length > 0 && !approvers.includes(userId)) {
+  if (approvers.length > 0 && !approvers.includes(userId) && !(await withdrawsOwnOperation(deps, kind, action.value ?? '', userId))) {
     deps.logger.warn({ userId, operationId: action.value }, 'decision rejected: the person is not an approver');
     await tellClicker(respond, messagesFor(locale).decision_notApprover());
     return null;

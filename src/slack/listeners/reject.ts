@@ -7,7 +7,7 @@ import { explainRefusal, readDecisionClick } from './decision.js';
 export function registerRejectListener(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.reject, async ({ ack, body, respond }) => {
     await ack();
-    const click = await readDecisionClick(deps, body, respond);
+    const click = await readDecisionClick(deps, body, respond, 'reject');
     if (!click) return;
     try {
       await deps.operations.reject(click.operationId, { by: click.by, tier: 'slack', reason: 'rejected on the Slack approval card' });
