@@ -13,7 +13,7 @@ const dnssecItem = itemWith({
   records: z.array(z.string()).optional(),
 });
 
-function dnssecMethod(method: string, summary: string, effect: Effect) {
+function dnssecMethod<const M extends string, const E extends Effect>(method: M, summary: string, effect: E) {
   return defineOperation({
     path: `dnssec/${method}`,
     summary,

@@ -17,7 +17,8 @@ import { zoneOperations } from './zone.js';
 export type { Access, BulkSpec, Effect, OperationDefinition, OperationSpec } from './types.js';
 export { defineOperation } from './types.js';
 
-const ALL_OPERATIONS: OperationDefinition[] = [
+/** Every operation with its names known to the type checker; `catalogue` is the same list, sorted. */
+export const typedOperations = [
   ...commonOperations,
   ...userOperations,
   ...billOperations,
@@ -29,6 +30,10 @@ const ALL_OPERATIONS: OperationDefinition[] = [
   ...folderOperations,
   ...shopOperations,
 ];
+
+export type TypedOperation = (typeof typedOperations)[number];
+
+const ALL_OPERATIONS: OperationDefinition[] = typedOperations;
 
 /**
  * Lets every output schema accept a missing `answer`. REG.API omits it for methods with nothing to

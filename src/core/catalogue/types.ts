@@ -61,18 +61,34 @@ export interface OperationDefinition<I extends z.ZodType = z.ZodType, O extends 
 
 const ROOT_CATEGORY = 'common';
 
-/** Derive the category, method, tool and facade names from a REG.API path. */
-export function defineOperation<I extends z.ZodType, O extends z.ZodType>(
-  spec: OperationSpec<I, O>,
-): OperationDefinition<I, O> {
+/** `zone` for `zone/add_txt`, `common` for a root method; the type-level twin of the runtime rule. */
+export type CategoryOf<P extends string> = P extends `${infer C}/${string}` ? C : typeof ROOT_CATEGORY;
+/** `add_txt` for `zone/add_txt`. */
+export type MethodOf<P extends string> = P extends `${string}/${infer M}` ? M : P;
+/** `addTxt` for `add_txt`. */
+export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/** A catalogue entry whose names are known to the type checker, for the typed facade. */
+export type NamedOperation<P extends string, I extends z.ZodType, O extends z.ZodType, E extends Effect> = OperationDefinition<I, O> & {
+  path: P;
+  effect: E;
+  category: CategoryOf<P>;
+  method: MethodOf<P>;
+  facadeName: CamelCase<MethodOf<P>>;
+};
+
+/** Derives the category, method, tool and facade names from a REG.API path. */
+export function defineOperation<const P extends string, I extends z.ZodType, O extends z.ZodType, const E extends Effect>(
+  spec: OperationSpec<I, O> & { path: P; effect: E },
+): NamedOperation<P, I, O, E> {
   const slash = spec.path.indexOf('/');
   const category = slash === -1 ? ROOT_CATEGORY : spec.path.slice(0, slash);
   const method = slash === -1 ? spec.path : spec.path.slice(slash + 1);
   return {
     ...spec,
-    category,
-    method,
+    category: category as CategoryOf<P>,
+    method: method as MethodOf<P>,
     toolName: `${category}_${method}`,
-    facadeName: method.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
+    facadeName: method.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()) as CamelCase<MethodOf<P>>,
   };
 }

@@ -12,7 +12,7 @@ import { actionList, recordShapes } from './zone-records.js';
 const ADD_NOTE = 'Adds a record next to existing ones: a repeated call creates a duplicate.';
 
 /** A zone method that only needs the domains. */
-function zoneCommand(path: string, summary: string, extra: Partial<OperationSpec> = {}) {
+function zoneCommand<const P extends string>(path: P, summary: string, extra: Pick<Partial<OperationSpec>, 'destructive' | 'description'> = {}) {
   return defineOperation({
     path,
     summary,
@@ -26,7 +26,7 @@ function zoneCommand(path: string, summary: string, extra: Partial<OperationSpec
 }
 
 /** A `zone/add_*` method for one record kind. */
-function addRecord(kind: keyof typeof recordShapes, summary: string, description = ADD_NOTE, deprecated = false) {
+function addRecord<const K extends keyof typeof recordShapes>(kind: K, summary: string, description = ADD_NOTE, deprecated = false) {
   return defineOperation({
     path: `zone/${kind}`,
     summary,

@@ -74,7 +74,7 @@ describe('JSON Schema conversion', () => {
   });
 
   it('describes normalised output types', () => {
-    const output = z.toJSONSchema(findOperation('zone/get_resource_records')!.output, { io: 'output' }) as {
+    const output = z.toJSONSchema(findOperation('zone/get_resource_records')!.output, { io: 'output' }) as unknown as {
       properties: { domains: { items: { properties: Record<string, { type?: unknown; items?: unknown }> } } };
     };
     const item = output.properties.domains.items.properties;
