@@ -27,21 +27,36 @@ function servicesOf(answer: unknown): Record<string, unknown>[] {
   return services.filter(isRecord);
 }
 
+/** Fields of a single-object request that name the service it acts on, as `service/get_info` takes them. */
+const SERVICE_NAMING_KEYS = ['service_id', 'user_servid', 'domain_name', 'dname', 'servtype', 'subtype', 'uplink_service_id'];
+
+/**
+ * Returns the `service/get_info` input that finds the one service a renewal names, by `service_id`
+ * or by name. Returns undefined for a renewal of a `domains` or `services` list.
+ */
+function renewedServiceQuery(sent: Record<string, unknown>): Record<string, unknown> | undefined {
+  const query = Object.fromEntries(SERVICE_NAMING_KEYS.filter((key) => sent[key] !== undefined).map((key) => [key, sent[key]]));
+  const namesOne = ['service_id', 'user_servid', 'domain_name', 'dname', 'uplink_service_id'].some((key) => query[key] !== undefined);
+  return namesOne ? query : undefined;
+}
+
 /**
  * Records what the reconciler needs to compare against later, before a send that it could not
- * otherwise judge: a renewal's expiration date. Returns undefined when nothing is needed or the
- * lookup failed; a failed lookup only makes a later reconciliation hand the case to a person.
+ * otherwise judge: a renewal's service id and expiration date. Returns undefined when nothing is
+ * needed or the lookup failed; a failed lookup only makes a later reconciliation hand the case to a
+ * person.
  */
 export async function evidenceBeforeSend(
   context: OperationsContext,
   operation: OperationRecord,
   sent: Record<string, unknown>,
 ): Promise<Record<string, unknown> | undefined> {
-  if (!isRenewal(operation.path) || sent.service_id === undefined) return undefined;
+  const query = isRenewal(operation.path) ? renewedServiceQuery(sent) : undefined;
+  if (!query) return undefined;
   try {
-    const info = await context.core.call('service/get_info', { service_id: sent.service_id }, { fresh: true, operationId: operation.id });
+    const info = await context.core.call('service/get_info', query, { fresh: true, operationId: operation.id });
     const service = servicesOf(info.answer)[0];
-    return service ? { expiration_date: service.expiration_date ?? null } : undefined;
+    return service ? { service_id: service.service_id ?? sent.service_id, expiration_date: service.expiration_date ?? null } : undefined;
   } catch (error) {
     context.logger.warn({ err: error, operationId: operation.id }, 'could not read the expiration date before a renewal');
     return undefined;
@@ -91,10 +106,12 @@ async function lookUpZone(context: OperationsContext, operation: OperationRecord
 
 /** Checks a renewal: it is done when the expiration date moved past the one read before the send. */
 async function lookUpRenewal(context: OperationsContext, operation: OperationRecord, sent: Record<string, unknown>, before: Record<string, unknown>): Promise<Finding> {
-  const info = await context.core.call('service/get_info', { service_id: sent.service_id }, { fresh: true, operationId: operation.id });
+  // The service id read before the send also covers a renewal that named the service by domain.
+  const serviceId = before.service_id ?? sent.service_id;
+  const info = await context.core.call('service/get_info', { service_id: serviceId }, { fresh: true, operationId: operation.id });
   const service = servicesOf(info.answer)[0];
   const after = service?.expiration_date ?? null;
-  const evidence = { service_id: sent.service_id, expirationBefore: before.expiration_date, expirationAfter: after };
+  const evidence = { service_id: serviceId, expirationBefore: before.expiration_date, expirationAfter: after };
   if (typeof after === 'string' && typeof before.expiration_date === 'string' && after > before.expiration_date) {
     return { verdict: 'done', state: 'done', evidence, finding: `the expiration date moved from ${before.expiration_date} to ${after}` };
   }

@@ -7,6 +7,7 @@ const TIMEOUT_ENV = { REGAPI_TIMEOUT_MS: '1000' };
 const ORDER = { path: 'service/create', input: { servtype: 'srv_hosting_ispmgr', domain_name: 'shop.ru', period: 1 } };
 const ADD_TXT = { path: 'zone/add_txt', input: { domains: [{ dname: 'example.ru' }], subdomain: 'www', text: 'hello' } };
 const RENEW = { path: 'service/renew', input: { service_id: 4001, period: 1 } };
+const RENEW_BY_NAME = { path: 'service/renew', input: { domain_name: 'example.ru', period: 1 } };
 
 /** Runs the queue until the operation leaves the queue, for at most 10 s. */
 async function runUntilSettled(harness: QueueHarness, id: string) {
@@ -152,6 +153,21 @@ describe('reconciliation', () => {
     expect(operation?.state).toBe('done');
     expect(operation?.reconciled).toBe(true);
     expect(harness.requestsFor('service/renew')).toBe(1);
+  });
+
+  it('finds a renewal named by domain', async () => {
+    harness = await startQueueHarness({}, undefined, TIMEOUT_ENV);
+    const id = await approved(RENEW_BY_NAME);
+    harness.sandbox.faults.add({ path: 'service/renew', kind: 'hold', ms: 2_000, times: 1 });
+
+    await drain(harness.operations);
+    const operation = await harness.operations.get(id);
+
+    expect(operation?.state).toBe('done');
+    expect(operation?.reconciled).toBe(true);
+    expect(harness.requestsFor('service/renew')).toBe(1);
+    const reconcile = (await harness.operations.journal(id)).find((entry) => entry.kind === 'reconcile');
+    expect(reconcile?.data).toMatchObject({ verdict: 'done', evidence: { service_id: '4001', expirationBefore: '2027-03-01' } });
   });
 
   it('hands an undecidable renewal to a person', async () => {
