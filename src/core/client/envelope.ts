@@ -1,6 +1,6 @@
 import { RegApiError, TransportError } from './errors.js';
 import { hintFor } from './hints.js';
-import { scrubText, stripEcho } from './redact.js';
+import { redactErrorParams, scrubText, stripEcho } from './redact.js';
 import type { RawAnswer } from './transport.js';
 import type { ItemOutcome, RedactedRequest } from './types.js';
 
@@ -82,7 +82,7 @@ export function judgeAnswer(raw: RawAnswer, context: JudgeContext): JudgedAnswer
   const envelope = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
 
   if (envelope?.result === 'error' && typeof envelope.error_code === 'string') {
-    const params = stripEcho((envelope.error_params ?? {}) as Record<string, unknown>);
+    const params = redactErrorParams((envelope.error_params ?? {}) as Record<string, unknown>, secrets);
     const code = envelope.error_code;
     throw new RegApiError({
       code,

@@ -61,6 +61,23 @@ export function scrubText(text: string, secrets: readonly string[]): string {
 }
 
 /**
+ * Returns a copy of REG.API's `error_params` without secrets. REG.API fills `error_text` from these
+ * values, so they carry whatever the text carries: secret keys are replaced and every string value
+ * is scrubbed like the text.
+ */
+export function redactErrorParams(params: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === 'string') return scrubText(value, secrets);
+    if (Array.isArray(value)) return value.map(scrub);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, scrub(inner)]));
+    }
+    return value;
+  };
+  return scrub(redactParameters(stripEcho(params))) as Record<string, unknown>;
+}
+
+/**
  * Drops `input_params` wherever it appears in an answer. REG.API echoes the request there, password
  * included, when asked with `show_input_params=1`; regapi2 never asks, and removes it regardless.
  */
