@@ -61,9 +61,8 @@ export function scrubText(text: string, secrets: readonly string[]): string {
 }
 
 /**
- * Returns a copy of REG.API's `error_params` without secrets. REG.API fills `error_text` from these
- * values, so they carry whatever the text carries: secret keys are replaced and every string value
- * is scrubbed like the text.
+ * Returns a copy of REG.API's `error_params` with secret keys replaced and every string scrubbed
+ * like `error_text`, because REG.API fills the text from these values.
  */
 export function redactErrorParams(params: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
   const scrub = (value: unknown): unknown => {
