@@ -74,6 +74,15 @@ describe('renderCard', () => {
     expect(buttons(renderCard(failed, 'en', NOW).blocks)).toHaveLength(0);
   });
 
+  it('names the object of a failure', () => {
+    const failed = operation({
+      state: 'failed',
+      error: { code: 'PARAMETER_MISSING', message: 'Parameter enduser_ip is missing', hint: 'Add enduser_ip.', params: { param: 'enduser_ip' } },
+    });
+    expect(JSON.stringify(renderCard(failed, 'ru', NOW).blocks)).toContain('Объект: param enduser_ip');
+    expect(JSON.stringify(renderCard(failed, 'en', NOW).blocks)).toContain('Object: param enduser_ip');
+  });
+
   it('labels DNS records by whether the change happened', () => {
     const dns = { zone: 'example.ru', added: [{ subname: '_dmarc', type: 'TXT', content: 'v=DMARC1; p=none' }], removed: [], unchanged: [] };
     const base = { path: 'zone/add_txt', effect: 'write' as const, preview: { headline: 'Add', dns, confirmWith: 'example.ru', warnings: [] } };

@@ -22,6 +22,9 @@ export type FailureAction =
 export const TEMPORARY_CODES: ReadonlySet<string> = new Set(['INTERNAL_API_ERROR', 'DOMAIN_ORDER_LOCKED']);
 
 export function operationError(error: unknown): OperationError {
+  if (error instanceof RegApiError && Object.keys(error.errorParams).length > 0) {
+    return { code: error.code, message: error.message, hint: error.hint, params: error.errorParams };
+  }
   if (error instanceof RegApi2Error) return { code: error.code, message: error.message, hint: error.hint };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'UNEXPECTED_ERROR', message, hint: 'This is a regapi2 defect; the journal and the log have the details.' };

@@ -51,6 +51,8 @@ export interface OperationError {
   code: string;
   message: string;
   hint: string;
+  /** REG.API's `error_params`, such as the missing parameter's name; absent when REG.API sent none. */
+  params?: Record<string, unknown>;
 }
 
 export interface OperationRecord {

@@ -58,7 +58,10 @@ export function describeError(locale: Locale, error: unknown): string {
 
 /** Explains the error an operation ended with, as the queue stored it. */
 export function describeOperationError(locale: Locale, error: OperationError): string {
-  return withHint(locale, explainCode(locale, error.code, error.message), error.hint);
+  const lines = [explainCode(locale, error.code, error.message)];
+  const object = error.params ? objectLine(locale, error.params) : undefined;
+  if (object) lines.push(object);
+  return withHint(locale, lines.join('\n'), error.hint);
 }
 
 /** The core's hints are in English, so only English readers get them; the Russian tables carry the next step. */

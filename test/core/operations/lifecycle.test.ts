@@ -154,7 +154,7 @@ describe('operation lifecycle', () => {
       path: 'service/renew',
       kind: 'answer',
       times: 1,
-      body: { result: 'error', error_code: 'INCORRECT_STATE', error_text: 'service state does not allow renewal' },
+      body: { result: 'error', error_code: 'INCORRECT_STATE', error_text: 'service state does not allow renewal', error_params: { service_id: '4001' } },
     });
 
     await drain(harness.operations);
@@ -163,6 +163,7 @@ describe('operation lifecycle', () => {
     expect(failed?.state).toBe('failed');
     expect(failed?.error?.code).toBe('INCORRECT_STATE');
     expect(failed?.error?.hint).not.toBe('');
+    expect(failed?.error?.params).toEqual({ service_id: '4001' });
     expect(harness.requestsFor('service/renew')).toBe(1);
   });
 
