@@ -31,7 +31,8 @@ function expandListShorthand(def: OperationDefinition, key: string, raw: string)
 
 /**
  * Builds the input of a call from `key=value` arguments and an optional `--json` object. Values are
- * JSON when they parse (`period=2`, `records=[...]`) and strings otherwise. A key given twice, or in
+ * JSON when they parse (`period=2`, `records=[...]`) and strings otherwise, and a field that expects
+ * a string keeps the typed text (`text=12345`). A key given twice, or in
  * both places, is an error because either choice would silently drop a value.
  */
 export function buildCallInput(def: OperationDefinition, pairs: readonly string[], json?: string): Record<string, unknown> {
@@ -50,6 +51,7 @@ export function buildCallInput(def: OperationDefinition, pairs: readonly string[
   }
 
   const seen = new Set<string>();
+  const scalars = new Map<string, string>();
   for (const pair of pairs) {
     const equals = pair.indexOf('=');
     if (equals <= 0) {
@@ -64,6 +66,28 @@ export function buildCallInput(def: OperationDefinition, pairs: readonly string[
     const parsed = parseValue(raw);
     const list = typeof parsed === 'string' || typeof parsed === 'number' ? expandListShorthand(def, key, raw) : undefined;
     input[key] = list ?? parsed;
+    const scalar = parsed === null || typeof parsed === 'number' || typeof parsed === 'boolean';
+    if (list === undefined && scalar) scalars.set(key, raw);
   }
-  return input;
+  return keepStringFields(def, input, scalars);
+}
+
+/**
+ * Restores the typed text of `key=value` arguments that parsed as a number, boolean or null where
+ * the method expects a string, so that `text=12345` sends the TXT value "12345" instead of failing
+ * validation.
+ */
+function keepStringFields(def: OperationDefinition, input: Record<string, unknown>, scalars: ReadonlyMap<string, string>): Record<string, unknown> {
+  if (scalars.size === 0) return input;
+  const checked = def.input.safeParse(input);
+  if (checked.success) return input;
+
+  const fixed = { ...input };
+  for (const issue of checked.error.issues) {
+    const key = issue.path[0];
+    if (issue.code !== 'invalid_type' || issue.expected !== 'string' || issue.path.length !== 1 || typeof key !== 'string') continue;
+    const raw = scalars.get(key);
+    if (raw !== undefined) fixed[key] = raw;
+  }
+  return fixed;
 }

@@ -15,7 +15,8 @@ below). Errors go to stderr as JSON with the code and the next step, and the exi
 
   CATEGORY/METHOD      a method path such as domain/check or nop, or a tool name such as domain_check
   key=value            a method argument; the value is JSON when it parses (period=2, records=[...]),
-                       a string otherwise; domains=a.ru,b.ru and services=1,2 make lists
+                       a string otherwise, and a text field keeps what you typed (text=12345);
+                       domains=a.ru,b.ru and services=1,2 make lists
   --json OBJECT        method arguments as one JSON object
 
 Write and billing methods are not sent directly: the call becomes an operation that waits for a
