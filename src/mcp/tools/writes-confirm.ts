@@ -37,7 +37,8 @@ export function approvalInstructions(core: Core, id: string): string {
 function nextStep(core: Core, operation: OperationRecord): string {
   switch (operation.state) {
     case 'done':
-      return 'Nothing: the change is made.';
+      // A list call where REG.API refused some elements is done with PARTIAL_FAILURE naming them.
+      return operation.error ? operation.error.hint : 'Nothing: the change is made.';
     case 'done_unpaid':
       return 'REG.API created the order with an unpaid bill; pay the bill (bill/change_pay_type with pay_type prepay) to complete it.';
     case 'failed':
@@ -67,7 +68,9 @@ const SUMMARIES: Partial<Record<OperationRecord['state'], string>> = {
 
 /** Builds the tool result for an operation in its current state. */
 export function operationResult(core: Core, operation: OperationRecord, note?: string): CallToolResult {
-  const summary = `Operation ${operation.id} (${operation.path}): ${SUMMARIES[operation.state] ?? `${operation.state}.`}${note ? ` ${note}` : ''}`;
+  const partial = operation.state === 'done' && operation.error !== null && operation.error !== undefined;
+  const stateSummary = partial ? 'Partly done: REG.API refused some elements.' : (SUMMARIES[operation.state] ?? `${operation.state}.`);
+  const summary = `Operation ${operation.id} (${operation.path}): ${stateSummary}${note ? ` ${note}` : ''}`;
   return writeResult({ ...fromOperation(operation), next_step: nextStep(core, operation) }, summary);
 }
 

@@ -67,8 +67,9 @@ export function previewLines(preview: Preview): string[] {
 const FAILED_STATES = new Set<WriteOutcome['state']>(['failed', 'rejected', 'expired', 'outcome_unknown']);
 
 /**
- * Builds the tool result. Failed, rejected, expired and unknown outcomes are `isError: true`,
- * because a client that sees no error counts the change as made.
+ * Builds the tool result. Failed, rejected, expired and unknown outcomes are `isError: true`, and
+ * so is a done list call with refused elements, because a client that sees no error counts the
+ * whole change as made.
  */
 export function writeResult(outcome: WriteOutcome, summary: string): CallToolResult {
   const lines = [summary];
@@ -78,7 +79,7 @@ export function writeResult(outcome: WriteOutcome, summary: string): CallToolRes
   lines.push(`Next step: ${outcome.next_step}`);
   const structured = JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
   return {
-    ...(FAILED_STATES.has(outcome.state) ? { isError: true } : {}),
+    ...(FAILED_STATES.has(outcome.state) || (outcome.state === 'done' && outcome.error !== undefined) ? { isError: true } : {}),
     content: [{ type: 'text', text: lines.join('\n') }],
     structuredContent: structured,
   };
