@@ -43,7 +43,7 @@ describe('regapi2 call', () => {
 
   it('rejects bad input naming the field and sends nothing', async () => {
     const before = sandbox.requests.length;
-    const run = await runCli(['call', 'domain/check', 'domain_name=123'], env);
+    const run = await runCli(['call', 'domain/check', 'domain_name=[123]'], env);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toBe('');
     const error = errorJson(run.stderr) as { code: string; message: string };

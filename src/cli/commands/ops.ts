@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { RegApi2Error } from '../../core/client/errors.js';
 import { describeJournal, describeOperation } from '../../core/operations/describe.js';
 import { createOperations, OperationNotFoundError } from '../../core/operations/index.js';
+import { redactStoreUrl } from '../../core/store/index.js';
 import { slackNotifiers } from '../../slack/index.js';
 import type { OperationRecord, OperationState, Operations } from '../../core/operations/types.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from '../command.js';
@@ -173,15 +174,20 @@ export async function proposeFromCli(
   const operations = operationsFor(runtime);
   const proposed = await operations.propose({ path, input, requestedBy: terminalActor() });
   const confirm = proposed.preview?.confirmWith ? ` --confirm ${JSON.stringify(proposed.preview.confirmWith)}` : '';
-  process.stderr.write(
-    `${[
-      ...describeOperation(proposed),
-      '',
-      `Nothing was sent. ${path} runs after a person approves it:`,
-      `  regapi2 ops approve ${proposed.id}${confirm}`,
-      `  regapi2 ops reject ${proposed.id}`,
-    ].join('\n')}\n`,
-  );
+  const store = runtime.config.store;
+  // The approving command must open the same store, so it is named unless it is the default.
+  const storeFlag = runtime.config.sources?.store === 'default' ? '' : ` --store ${redactStoreUrl(store)}`;
+  const next = store.includes(':memory:')
+    ? [
+        `Nothing was sent, and nothing will be: this process keeps operations in memory (--sandbox without --store),`,
+        `so ${proposed.id} is gone when it exits. Give --store sqlite:PATH to keep it for \`regapi2 ops approve ID --store sqlite:PATH\`.`,
+      ]
+    : [
+        `Nothing was sent. ${path} runs after a person approves it:`,
+        `  regapi2 ops approve ${proposed.id}${confirm}${storeFlag}`,
+        `  regapi2 ops reject ${proposed.id}${storeFlag}`,
+      ];
+  process.stderr.write(`${[...describeOperation(proposed), '', ...next].join('\n')}\n`);
   if (!options.wait) {
     printJson(proposed);
     return EXIT_OK;
