@@ -30,8 +30,8 @@ export interface RuntimeOptions {
 
 
 /**
- * The sandbox accounts for `--sandbox`. The public test account answers with REG.API's canned
- * examples and never changes; any other configured login gets an account of its own that keeps state,
+ * Returns the sandbox accounts for `--sandbox`. The public test account answers with REG.API's canned
+ * examples and never changes. Any other configured login gets an account of its own that keeps state,
  * with two domains and their zones, so that approved writes have visible effects.
  */
 function sandboxAccounts(config: Config): SandboxAccount[] {
