@@ -189,12 +189,12 @@ describe('tier 4: token', () => {
 
   it('rejects a commit whose preview changed', async () => {
     session = await startMcpSession(ACCOUNT, { env: { REGAPI_CONFIRM: 'token' } });
-    const removeAll = { domains: [{ dname: 'example.ru' }], subdomain: '_acme-challenge', record_type: 'TXT' };
-    const prepared = await session.client.callTool({ name: 'zone_remove_record', arguments: removeAll });
+    const removeAll = { name: '_acme-challenge.example.ru', type: 'TXT', all: true };
+    const prepared = await session.client.callTool({ name: 'dns_remove_record', arguments: removeAll });
     expect((structured(prepared).preview as { dns: { removed: unknown[] } }).dns.removed).toHaveLength(2);
 
     session.world.sandbox.state('writer')!.zones.get('example.ru')!.records.push({ subname: '_acme-challenge', rectype: 'TXT', content: 'tokenC', prio: null });
-    const committed = await session.client.callTool({ name: 'zone_remove_record', arguments: { ...removeAll, commit: structured(prepared).commit_token } });
+    const committed = await session.client.callTool({ name: 'dns_remove_record', arguments: { ...removeAll, commit: structured(prepared).commit_token } });
     expect(committed.isError).toBe(true);
     expect(structured(committed).state).toBe('rejected');
     expect(text(committed)).toContain('preview changed');

@@ -49,6 +49,19 @@ function takeCommit(core: Core, args: Record<string, unknown>, tool: string): { 
 }
 
 /**
+ * Rejects zone/remove_record without `content`, which REG.API answers by removing every record of
+ * that name and type. Removing them all takes dns_remove_record with `all: true`, so a model cannot
+ * wipe a record set by leaving one argument out.
+ */
+function rejectRemoveOfEveryValue(definition: OperationDefinition, input: Record<string, unknown>): void {
+  if (definition.path !== 'zone/remove_record') return;
+  if (typeof input.content === 'string' && input.content !== '') return;
+  const records = `${String(input.record_type)} record at ${String(input.subdomain)}`;
+  const message = `content is missing, so REG.API would remove every ${records}; give the exact value, or call dns_remove_record with all: true to remove them all`;
+  throw new ValidationError([{ path: 'content', message }], definition.path, 'Give content, or call dns_remove_record with all: true; nothing was proposed.');
+}
+
+/**
  * Builds the write tools: one per catalogue entry whose effect is `write` or `billing`, plus the
  * DNS tools by full name. Each call proposes an operation, which runs only after a person approves it
  * (tier 1 in the client, or Slack and the terminal), or, with REGAPI_CONFIRM=token, after a commit
@@ -101,6 +114,7 @@ export function createWriteTools(options: WriteToolOptions = {}): ToolProvider {
           const startedAt = Date.now();
           const { commit, rest } = takeCommit(core, args, definition.toolName);
           const input = core.validate(definition.path, rest);
+          rejectRemoveOfEveryValue(definition, input);
           return run(definition.path, input, commit, extra, startedAt);
         },
       };
