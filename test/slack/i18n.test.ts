@@ -6,6 +6,8 @@ import { errorsRu } from '../../src/slack/i18n/errors.ru.js';
 import { explainErrorCode, formatMoney, slackDate } from '../../src/slack/i18n/index.js';
 import { plural, ru } from '../../src/slack/i18n/ru.js';
 import { explainCode } from '../../src/slack/render/errors.js';
+import { parseCommand } from '../../src/slack/parse/command.js';
+import { renderProblem } from '../../src/slack/render/problems.js';
 import { FINAL_STATES } from '../../src/core/operations/types.js';
 
 /** Sample arguments for every message, so each one can be called. */
@@ -30,6 +32,22 @@ describe('Slack messages', () => {
       expect(Object.keys(en)).toContain(`state_${state}`);
     }
   });
+
+  it.each(['check', 'price', 'order', 'renew', 'lang', 'dns', 'dns add', 'dns add _x.example.ru', 'dns add example.ru _x TXT', 'txt add', 'txt add example.ru'])(
+    'names the missing argument of "%s" as its usage does',
+    (text) => {
+      const parsed = parseCommand(text);
+      expect(parsed.ok).toBe(false);
+      const problem = parsed.ok ? undefined : parsed.problem;
+      expect(problem?.reason).toBe('missing-argument');
+      for (const t of [ru, en]) {
+        const [first, usage] = renderProblem(t, problem!, parsed.command).split('\n');
+        const argument = /(\S+)\.$/.exec(first)?.[1] ?? '';
+        expect(argument).not.toBe('');
+        expect(usage).toContain(argument);
+      }
+    },
+  );
 
   it('use Russian plural forms', () => {
     expect([1, 2, 5, 11, 21, 22, 25].map((count) => plural(count, 'год', 'года', 'лет'))).toEqual(['год', 'года', 'лет', 'лет', 'год', 'года', 'лет']);

@@ -1,5 +1,16 @@
 import type { Messages } from './en.js';
 
+/** Russian names of the argument placeholders the parser reports, as the Russian usage lines spell them. */
+const ARGUMENT_NAMES: Record<string, string> = {
+  DOMAIN: 'ДОМЕН',
+  'DOMAIN|SERVICE_ID': 'ДОМЕН|ID_УСЛУГИ',
+  TLD: 'ЗОНА',
+  SUBDOMAIN: 'ПОДДОМЕН',
+  NAME: 'ИМЯ',
+  TYPE: 'ТИП',
+  VALUE: 'ЗНАЧЕНИЕ',
+};
+
 /** Russian messages, the default language of the Slack app. The keys and parameters match `en.ts`. */
 export const ru: Messages = {
   working: () => '⏳ Выполняю…',
@@ -35,7 +46,7 @@ export const ru: Messages = {
 
   problem_unknownCommand: (p) => `Неизвестная команда \`${p.word}\`. Список команд: \`help\`.`,
   problem_unterminatedQuote: (p) => `Кавычка ${p.quote} не закрыта. Закройте её или напишите значение без кавычек.`,
-  problem_missingArgument: (p) => `Не хватает аргумента ${p.argument}.`,
+  problem_missingArgument: (p) => `Не хватает аргумента ${ARGUMENT_NAMES[p.argument] ?? p.argument}.`,
   problem_extraArguments: (p) => `Лишние слова: \`${p.extra}\`. Значение с пробелами возьмите в кавычки.`,
   problem_badYears: (p) => `Неверный срок \`${p.value}\`: укажите целое число лет от ${p.min} до ${p.max}.`,
   problem_badRecordType: (p) => `Неверный тип записи \`${p.value}\`: допустимы ${p.types}.`,

@@ -135,7 +135,7 @@ function parseArguments(name: CommandName, args: Token[]): SlackCommand {
       return { kind: 'order', domain, years };
     }
     case 'renew': {
-      const service = required(args, 0, 'SERVICE');
+      const service = required(args, 0, 'DOMAIN|SERVICE_ID');
       const years = optionalYears(args, 1);
       expectNoMore(args, 2);
       return { kind: 'renew', service, years };
@@ -157,7 +157,7 @@ function parseCheck(args: Token[]): SlackCommand {
     .flatMap((token) => token.text.split(','))
     .map((part) => part.trim())
     .filter((part) => part !== '');
-  if (names.length === 0) throw new Problem({ reason: 'missing-argument', argument: 'DOMAINS' });
+  if (names.length === 0) throw new Problem({ reason: 'missing-argument', argument: 'DOMAIN' });
   if (names.length > MAX_CHECK_NAMES) throw new Problem({ reason: 'too-many-names', count: names.length, max: MAX_CHECK_NAMES });
   return { kind: 'check', names };
 }
