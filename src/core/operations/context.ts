@@ -6,7 +6,7 @@ import type { JournalEntry, OperationNotifier, OperationRecord, Preview } from '
 
 /** The part of the core the operations need; `createCore` returns a superset. */
 export interface OperationsCore {
-  readonly config: { username: string; responseTimeoutMs: number; tokenAllowsBilling?: boolean };
+  readonly config: { username: string; responseTimeoutMs: number; tokenAllowsBilling?: boolean; readOnly?: boolean };
   readonly catalogue: readonly OperationDefinition[];
   validate(path: string, input: unknown): Record<string, unknown>;
   call(path: string, input: Record<string, unknown>, options?: CallOptions): Promise<CallResult>;

@@ -22,6 +22,13 @@ export async function propose(context: OperationsContext, request: ProposeReques
       'Call read methods directly (`regapi2 call`, or the MCP tool); only writes and billing calls become operations.',
     );
   }
+  if (context.core.config.readOnly) {
+    throw new ValidationError(
+      [{ path: '', message: `regapi2 runs read-only here (--read-only or REGAPI_READ_ONLY), so ${request.path} cannot be proposed` }],
+      request.path,
+      'Run the command without --read-only, and unset REGAPI_READ_ONLY, to propose writes.',
+    );
+  }
   const input = context.core.validate(request.path, request.input);
   const id = newOperationId();
   const preview = await context.preview.computePreview(context.core as never, request.path, input);
