@@ -17,6 +17,12 @@ describe('regapi2 call approval hint', () => {
     expect(run.stderr).not.toContain(`regapi2 ops approve ${operation.id}`);
   });
 
+  it('does not wait on an in-memory operation', async () => {
+    const run = await runCli([...WRITE, '--wait'], cliEnv(home.home));
+    expect(run.code, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout).state).toBe('awaiting_approval');
+  });
+
   it('names the chosen store in the commands', async () => {
     const store = `sqlite:${join(home.home, 'chosen.db')}`;
     const proposed = await runCli([...WRITE, '--store', store], cliEnv(home.home));

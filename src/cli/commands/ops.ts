@@ -188,6 +188,11 @@ export async function proposeFromCli(
         `  regapi2 ops reject ${proposed.id}${storeFlag}`,
       ];
   process.stderr.write(`${[...describeOperation(proposed), '', ...next].join('\n')}\n`);
+  if (options.wait && store.includes(':memory:')) {
+    // No other process can open this store, so waiting would only end at the timeout.
+    printJson(proposed);
+    return EXIT_FAILED;
+  }
   if (!options.wait) {
     printJson(proposed);
     return EXIT_OK;
