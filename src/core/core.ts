@@ -57,13 +57,18 @@ function itemMode(definition: OperationDefinition): 'judge' | 'report' | 'none' 
   return definition.itemOutcomes === 'report' ? 'report' : 'judge';
 }
 
+/** Failed elements named in an error message; `items` carries every one, and a list call may fail 1,000 at once. */
+const NAMED_FAILURES_MAX = 10;
+
 function failedItemsError(definition: OperationDefinition, items: ItemOutcome[], request: SentAnswer['request']): RegApiError {
-  const first = items.find((item) => !item.ok)!;
+  const failed = items.filter((item) => !item.ok);
+  const first = failed[0];
   const code = first.errorCode ?? 'ITEM_FAILED';
-  const named = items
-    .filter((item) => !item.ok)
-    .map((item) => `${item.key ?? `element ${item.index}`}: ${item.errorCode} ${item.errorText ?? ''}`.trim())
-    .join('; ');
+  const shown = failed
+    .slice(0, NAMED_FAILURES_MAX)
+    .map((item) => `${item.key ?? `element ${item.index}`}: ${item.errorCode} ${item.errorText ?? ''}`.trim());
+  const rest = failed.length - shown.length;
+  const named = rest > 0 ? `${shown.join('; ')}; and ${rest} more (see items)` : shown.join('; ');
   return new RegApiError({
     code,
     errorText: named,
