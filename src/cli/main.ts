@@ -3,6 +3,7 @@
 import './stdout-guard.js';
 import { ConfigError } from '../core/client/errors.js';
 import { EXIT_USAGE, UsageError, usageLine, type Command } from './command.js';
+import { nodeVersionProblem } from './node-version.js';
 import { packageVersion } from './version.js';
 
 async function allCommands(): Promise<readonly Command[]> {
@@ -55,6 +56,12 @@ function wantsHelp(argv: readonly string[]): boolean {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // Node.js 20, for one, fails while loading any command, with ERR_UNKNOWN_BUILTIN_MODULE for node:sqlite.
+  const versionProblem = nodeVersionProblem(process.versions.node);
+  if (versionProblem && name !== '--version' && name !== '-V') {
+    process.stderr.write(`regapi2: ${versionProblem}\n`);
+    return EXIT_USAGE;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${mainHelp(await allCommands())}\n`);
     return name === undefined ? EXIT_USAGE : 0;
