@@ -40,6 +40,19 @@ function listEntry(tool: McpTool) {
 }
 
 /**
+ * Drops the structured content of an error result when it lacks a field the tool's output schema
+ * requires. The SDK client checks structured content against that schema even on errors, and then
+ * raises a protocol error in place of the result, so the model never sees the REG.API code.
+ */
+function fitOutputSchema(tool: McpTool, result: CallToolResult): CallToolResult {
+  const structured = result.structuredContent ?? {};
+  const required = tool.outputSchema?.required ?? [];
+  if (required.every((key) => key in structured)) return result;
+  const { structuredContent: _dropped, ...rest } = result;
+  return rest;
+}
+
+/**
  * Creates an MCP server (the SDK's low-level `Server`, so the JSON Schemas are exactly the ones built
  * here) serving the selected tools. Failures of REG.API come back as results with `isError: true`;
  * unknown tools and invalid arguments are JSON-RPC InvalidParams errors.
@@ -74,7 +87,7 @@ export function createMcpServer(options: McpServerOptions): Server {
         throw new McpError(ErrorCode.InvalidParams, error.message, { issues: error.issues });
       }
       if (error instanceof McpError) throw error;
-      if (error instanceof RegApi2Error) return redact(errorToTool(name, error), secrets);
+      if (error instanceof RegApi2Error) return redact(fitOutputSchema(tool, errorToTool(name, error)), secrets);
       // An unexpected exception is a defect here, not a REG.API failure; the model still gets a result it can read.
       log.error({ err: error }, 'tool handler raised an unexpected error');
       const message = error instanceof Error ? error.message : String(error);
