@@ -38,6 +38,12 @@ export interface OperationsContext {
   approvers: readonly string[];
   expiryMs: number;
   leaseMs: number;
+  /**
+   * How long the reconciler waits before looking up an operation whose request got no answer. A
+   * request that timed out here may still be running at REG.API, and a lookup made at once would
+   * miss its late effect and send it again.
+   */
+  settleMs: number;
   retry: RetryPolicy;
   notifiers: readonly OperationNotifier[];
   preview: PreviewFunctions;

@@ -167,9 +167,11 @@ async function runClaimed(context: OperationsContext, keeper: LeaseKeeper, claim
     if (decision.action === 'failed') {
       return transition(context, latest, { state: 'failed', error: decision.error, ...released }, details);
     }
-    const unknown = await transition(context, latest, { state: 'outcome_unknown', error: decision.error, ...released }, details);
+    // The request may still be running at REG.API, so the lookup waits before deciding anything.
+    const lookupAt = new Date(context.now().getTime() + context.settleMs).toISOString();
+    const unknown = await transition(context, latest, { state: 'outcome_unknown', error: decision.error, notBefore: lookupAt, ...released }, { ...details, lookupAt });
     if (!unknown) return null;
-    await reconcileOne(context, unknown);
+    if (context.settleMs <= 0) await reconcileOne(context, unknown);
     return context.store.getOperation(operation.id);
   }
 }

@@ -34,6 +34,8 @@ export interface CreateOperationsOptions {
    * always longer than one HTTP call.
    */
   leaseMs?: number;
+  /** Wait before looking up a request that got no answer, in milliseconds; default the response timeout. */
+  settleMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Replaces the preview functions; the default is `./preview/index.js`. */
   preview?: PreviewFunctions;
@@ -55,6 +57,7 @@ export function createOperations(options: CreateOperationsOptions): Operations {
     approvers: options.approvalPolicy?.approvers ?? [],
     expiryMs: options.approvalPolicy?.expiryMs ?? DEFAULT_EXPIRY_MS,
     leaseMs,
+    settleMs: options.settleMs ?? responseTimeoutMs,
     retry: { baseDelayMs: 2_000, maxDelayMs: 300_000, maxAttempts: 8, ...options.retry },
     notifiers: options.notifiers ?? [],
     preview: options.preview ?? (previewModule as unknown as PreviewFunctions),

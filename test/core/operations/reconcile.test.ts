@@ -54,6 +54,27 @@ describe('reconciliation', () => {
     expect(reconcile?.data).toMatchObject({ verdict: 'done', evidence: { user_servid: id } });
   });
 
+  it('waits for a late DNS change before looking', async () => {
+    // The sandbox runs add_txt 1.5 s after it arrives, after the client gave up at 1 s. A lookup made
+    // at once would find nothing and send the record a second time.
+    harness = await startQueueHarness({ settleMs: 2_500 }, undefined, TIMEOUT_ENV);
+    const id = await approved(ADD_TXT);
+    harness.sandbox.faults.add({ path: 'zone/add_txt', kind: 'delay', ms: 1_500, times: 1 });
+
+    await drain(harness.operations);
+    const waiting = await harness.operations.get(id);
+    await harness.operations.reconcile();
+    const stillWaiting = await harness.operations.get(id);
+    const settled = await runUntilSettled(harness, id);
+
+    expect(waiting?.state).toBe('outcome_unknown');
+    expect(stillWaiting?.state).toBe('outcome_unknown');
+    expect(settled?.state).toBe('done');
+    expect(harness.requestsFor('zone/add_txt')).toBe(1);
+    const records = harness.sandbox.state(ACCOUNT)!.zones.get('example.ru')!.records.filter((record) => record.subname === 'www' && record.content === 'hello');
+    expect(records).toHaveLength(1);
+  });
+
   it('resends an order that never ran', async () => {
     harness = await startQueueHarness({}, undefined, TIMEOUT_ENV);
     const id = await approved(ORDER);
