@@ -39,9 +39,10 @@ describe('Slack messages', () => {
       const parsed = parseCommand(text);
       expect(parsed.ok).toBe(false);
       const problem = parsed.ok ? undefined : parsed.problem;
+      const command = parsed.ok ? undefined : parsed.command;
       expect(problem?.reason).toBe('missing-argument');
       for (const t of [ru, en]) {
-        const [first, usage] = renderProblem(t, problem!, parsed.command).split('\n');
+        const [first, usage] = renderProblem(t, problem!, command).split('\n');
         const argument = /(\S+)\.$/.exec(first)?.[1] ?? '';
         expect(argument).not.toBe('');
         expect(usage).toContain(argument);
