@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineOperation } from './types.js';
 import {
+  domainYears,
   amountOrNullOut,
   contacts,
   domainItem,
@@ -51,7 +52,7 @@ export const domainOrderOperations = [
     description:
       'Needs contacts (or a saved profile_type and profile_name) and nss (or not_delegated: 1). Give user_servid so ' +
       `that a resend cannot register twice. ${CONTACTS_NOTE}`,
-    input: z.strictObject(domainOrderShape).superRefine(requireRegistrationData),
+    input: z.strictObject({ ...domainOrderShape, period: domainYears.optional() }).superRefine(requireRegistrationData),
     output: orderAnswer,
     access: 'clients',
     effect: 'billing',

@@ -75,6 +75,25 @@ export const period = wholeNumber.describe(
   'Period in the unit of the service type: years for domains, usually months for hosting (see service/get_servtype_details)',
 );
 
+const PAID_PERIOD_MESSAGE = 'period must be a whole number of 1 or more; a registration, renewal or order of 0 periods buys nothing';
+
+/**
+ * A period that buys something: registrations, renewals and orders. Only domain/transfer takes 0
+ * (the transfer without an extra year). Registries allow at most 10 years for a domain.
+ */
+export const paidPeriod = z
+  .union([z.number().int(PAID_PERIOD_MESSAGE).min(1, PAID_PERIOD_MESSAGE), z.string().regex(/^[1-9]\d*$/, PAID_PERIOD_MESSAGE)], { error: PAID_PERIOD_MESSAGE })
+  .describe('Period in the unit of the service type, 1 or more: years for domains, usually months for hosting');
+
+const DOMAIN_YEARS_MESSAGE = 'period of a domain registration must be from 1 to 10 years';
+
+/** Years of a domain registration: registries take 1 to 10. */
+export const domainYears = z
+  .union([z.number().int(DOMAIN_YEARS_MESSAGE).min(1, DOMAIN_YEARS_MESSAGE).max(10, DOMAIN_YEARS_MESSAGE), z.string().regex(/^([1-9]|10)$/, DOMAIN_YEARS_MESSAGE)], {
+    error: DOMAIN_YEARS_MESSAGE,
+  })
+  .describe('Registration period in years, 1 to 10');
+
 const CURRENCIES = ['RUR', 'RUB', 'USD', 'EUR', 'UAH'];
 
 /** Currency code; REG.API's own examples use both upper and lower case. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineOperation } from './types.js';
 import {
+  paidPeriod,
   amountOrNullOut,
   currency,
   domainItem,
@@ -12,7 +13,6 @@ import {
   money,
   paymentAnswerShape,
   paymentShape,
-  period,
   serviceTarget,
   servicesAnswer,
   servtype,
@@ -106,7 +106,7 @@ export const serviceChangeOperations = [
     summary: 'Renew services or domains for a period; spends money or creates a bill.',
     input: serviceTarget(
       {
-        period,
+        period: paidPeriod,
         domains: z.array(domainItem()).min(1).optional().describe('Domains to renew, by name or service id'),
         ...paymentShape,
         allow_create_bills: flag01.optional().describe('Deprecated: use ok_if_no_money'),
@@ -153,7 +153,7 @@ export const serviceChangeOperations = [
     input: serviceTarget({
       servtype,
       subtype: z.string().min(1).describe('The new plan'),
-      period: period.optional(),
+      period: paidPeriod.optional(),
       disk_size: wholeNumber.optional().describe('Disk size (2017 documentation only)'),
     }),
     output: z.looseObject({

@@ -3,14 +3,14 @@
  * further options per servtype; the schemas that use these fields accept the rest as strings.
  */
 import { z } from 'zod';
-import { domainName, flag01, orderFolderShape, paymentShape, period, serviceId, userServid } from './scalars.js';
+import { domainName, flag01, orderFolderShape, paidPeriod, paymentShape, serviceId, userServid } from './scalars.js';
 
 export const orderFields = {
   domain_name: domainName.optional(),
   dname: domainName.optional().describe('Domain name (alias of domain_name)'),
   uplink_service_id: serviceId.optional().describe('Parent service of a child service (ISP licence, extra IP, KVM)'),
   subtype: z.string().min(1).optional().describe('Plan or product code, e.g. Host-0-0420 for hosting'),
-  period: period.optional(),
+  period: paidPeriod.optional(),
   user_servid: userServid.optional(),
   ...paymentShape,
   ...orderFolderShape,

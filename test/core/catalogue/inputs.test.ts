@@ -157,6 +157,22 @@ describe('shared input pieces', () => {
 });
 
 describe('method-specific inputs', () => {
+  it('rejects periods that buy nothing', () => {
+    expect(issuesOf('service/renew', { service_id: 4001, period: 1 })).toEqual([]);
+    expect(issuesOf('service/renew', { service_id: 4001, period: 0 }).map((issue) => issue.path)).toEqual(['period']);
+    expect(issuesOf('service/renew', { service_id: 4001, period: '0' }).map((issue) => issue.path)).toEqual(['period']);
+    expect(issuesOf('service/create', { servtype: 'srv_hosting_ispmgr', domain_name: 'a.ru', period: 0 }).map((issue) => issue.path)).toEqual(['period']);
+  });
+
+  it('limits domain registrations to 10 years', () => {
+    const order = { domain_name: 'a.ru', profile_type: 'RU.PP', profile_name: 'main', nss: { ns0: 'ns1.reg.ru', ns1: 'ns2.reg.ru' } };
+    expect(issuesOf('domain/create', { ...order, period: 10 })).toEqual([]);
+    const tooLong = issuesOf('domain/create', { ...order, period: 99 });
+    expect(tooLong.map((issue) => issue.path)).toEqual(['period']);
+    expect(tooLong[0].message).toMatch(/1 to 10 years/);
+    expect(issuesOf('domain/transfer', { domain_name: 'a.ru', period: 0 })).toEqual([]);
+  });
+
   it('checks A and AAAA addresses', () => {
     expect(issuesOf('zone/add_alias', { dname: 'a.ru', subdomain: 'www', ipaddr: '192.0.2.10' })).toEqual([]);
     expect(issuesOf('zone/add_alias', { dname: 'a.ru', subdomain: 'www', ipaddr: '2001:db8::1' }).map((issue) => issue.path)).toEqual([
