@@ -1,7 +1,7 @@
 import { journal, notify, transition, type OperationsContext } from './context.js';
 import { ApprovalDeniedError, OperationNotFoundError, OperationStateError } from './errors.js';
 import { matchesConfirmation } from './preview/index.js';
-import type { Decision, OperationRecord } from './types.js';
+import type { Decision, OperationRecord, OperationState } from './types.js';
 
 /** Tiers where a person types the preview's `confirmWith` value; Slack confirms with a dialog instead. */
 const TYPED_CONFIRMATION_TIERS = new Set<Decision['tier']>(['elicitation', 'terminal']);
@@ -109,11 +109,17 @@ export async function approve(context: OperationsContext, id: string, decision: 
   }
 }
 
-/** Rejects a pending operation; nothing is sent. A lost compare-and-set is tried again as in `approve`. */
+/**
+ * States in which a rejection still stops everything: before approval, and after it while the
+ * operation waits in the queue (during a long backoff, say). Once a worker is sending, it is too late.
+ */
+const REJECTABLE_STATES: readonly OperationState[] = ['awaiting_approval', 'approved', 'queued'];
+
+/** Rejects an operation that has not been sent; nothing is sent. A lost compare-and-set is tried again as in `approve`. */
 export async function reject(context: OperationsContext, id: string, decision: Decision): Promise<OperationRecord> {
   for (let attempt = 1; ; attempt += 1) {
     const operation = await load(context, id);
-    if (operation.state !== 'awaiting_approval') throw new OperationStateError(id, operation.state, 'reject', operation.decidedBy);
+    if (!REJECTABLE_STATES.includes(operation.state)) throw new OperationStateError(id, operation.state, 'reject', operation.decidedBy);
     checkPolicy(context, operation, decision, 'reject');
 
     const rejected = await transition(
@@ -125,7 +131,7 @@ export async function reject(context: OperationsContext, id: string, decision: D
     );
     if (!rejected) {
       const current = await load(context, id);
-      if (current.state === 'awaiting_approval' && attempt < DECISION_ATTEMPTS) continue;
+      if (REJECTABLE_STATES.includes(current.state) && attempt < DECISION_ATTEMPTS) continue;
       throw new OperationStateError(id, current.state, 'reject', current.decidedBy);
     }
     await journal(context, id, 'decision', decision.by, { decision: 'rejected', tier: decision.tier, reason: decision.reason ?? null });

@@ -19,7 +19,7 @@ export class OperationStateError extends RegApi2Error {
   readonly state: OperationState;
 
   constructor(id: string, state: OperationState, action: string, decidedBy: string | null) {
-    const by = decidedBy ? ` by ${decidedBy}` : '';
+    const by = decidedBy ? ` (decided by ${decidedBy})` : '';
     super(
       `Cannot ${action} operation ${id}: it is ${state}${by}`,
       state === 'expired'

@@ -109,6 +109,20 @@ describe('operation decisions', () => {
     await expect(harness.operations.approve(proposed.id, { by: 'mcp:claude', tier: 'token' })).rejects.toThrow(/cannot be approved with a token/);
   });
 
+  it('stops a queued operation before it is sent', async () => {
+    harness = await startQueueHarness();
+    const proposed = await harness.operations.propose({ ...RENEW, requestedBy: 'slack:U1' });
+    await harness.operations.approve(proposed.id, { by: 'slack:U2', tier: 'slack' });
+
+    const stopped = await harness.operations.reject(proposed.id, { by: 'slack:U2', tier: 'slack', reason: 'changed my mind' });
+
+    expect(stopped.state).toBe('rejected');
+    expect(await drain(harness.operations)).toBe(0);
+    expect(harness.requestsFor('service/renew')).toBe(0);
+    const decisions = (await harness.operations.journal(proposed.id)).filter((entry) => entry.kind === 'decision').map((entry) => entry.data.decision);
+    expect(decisions).toEqual(['approved', 'rejected']);
+  });
+
   it('sends nothing after a rejection', async () => {
     harness = await startQueueHarness();
     const proposed = await harness.operations.propose({ ...RENEW, requestedBy: 'slack:U1' });
