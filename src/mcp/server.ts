@@ -53,6 +53,15 @@ function fitOutputSchema(tool: McpTool, result: CallToolResult): CallToolResult 
 }
 
 /**
+ * A JSON-RPC InvalidParams error whose message is exactly `message`. The SDK's McpError prefixes its
+ * message with "MCP error -32602:", and the client's McpError adds the same prefix again, so clients
+ * showed it twice; the SDK sends any thrown error's `code`, `message` and `data` as they are.
+ */
+function invalidParams(message: string, data?: unknown): Error {
+  return Object.assign(new Error(message), { code: ErrorCode.InvalidParams, data });
+}
+
+/**
  * Creates an MCP server (the SDK's low-level `Server`, so the JSON Schemas are exactly the ones built
  * here) serving the selected tools. Failures of REG.API come back as results with `isError: true`;
  * unknown tools and invalid arguments are JSON-RPC InvalidParams errors.
@@ -75,7 +84,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     const { name, arguments: args = {} } = request.params;
     const tool = byName.get(name);
     if (!tool) {
-      throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${name}": tools/list returns the tools this server serves.`);
+      throw invalidParams(`Unknown tool "${name}": tools/list returns the tools this server serves.`);
     }
     const log = logger.child({ tool: name, requestId: extra.requestId });
     try {
@@ -84,7 +93,7 @@ export function createMcpServer(options: McpServerOptions): Server {
       return redact(result, secrets);
     } catch (error) {
       if (error instanceof ValidationError) {
-        throw new McpError(ErrorCode.InvalidParams, error.message, { issues: error.issues });
+        throw invalidParams(error.message, { issues: error.issues });
       }
       if (error instanceof McpError) throw error;
       if (error instanceof RegApi2Error) return redact(fitOutputSchema(tool, errorToTool(name, error)), secrets);

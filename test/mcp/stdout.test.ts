@@ -27,6 +27,7 @@ describe('stdout of mcp over stdio', () => {
     server.send({ id: 4, method: 'tools/call', params: { name: 'zone_get_resource_records', arguments: { domains: 'example.ru' } } });
     const invalid = await server.response(4);
     expect((invalid.error as { code: number }).code).toBe(-32602);
+    expect((invalid.error as { message: string }).message).toMatch(/^Invalid input for zone\/get_resource_records: domains/);
     await server.stop();
 
     const lines = server.stdoutLines();
