@@ -20,10 +20,12 @@ export function toAscii(name: string): string {
   if (trimmed === '') return '';
   // domainToASCII rejects labels starting with `_`, which DNS record names use (`_acme-challenge`);
   // such labels are ASCII already, so only the other labels go through the IDNA conversion.
-  return trimmed
-    .split('.')
-    .map((label) => (/^[\x21-\x7e]*$/.test(label) ? label : domainToASCII(label)))
-    .join('.');
+  const given = trimmed.split('.');
+  const labels = given.map((label) => (/^[\x21-\x7e]*$/.test(label) ? label : domainToASCII(label)));
+  // domainToASCII returns '' for a label it cannot convert (a space, a control character), and the
+  // labels left would name another domain, so "ex ample.ru" would become ".ru".
+  if (labels.some((label, index) => label === '' && given[index] !== '')) return '';
+  return labels.join('.');
 }
 
 /** Returns the Unicode form of a name given in either form. */
