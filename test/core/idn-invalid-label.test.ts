@@ -3,7 +3,7 @@ import { canonicalDomain, displayDomain } from '../../src/core/idn.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { sandboxCore } from '../support/core.js';
 
-// domainToASCII answers an empty string for a label it cannot convert; joined back, "ex ample.ru" became ".ru".
+// domainToASCII returns an empty string for a label it cannot convert, so joined back "ex ample.ru" became ".ru".
 describe('domain names with an invalid label', () => {
   let sandbox: Sandbox;
 
