@@ -27,7 +27,7 @@ describe('domain names with an invalid label', () => {
     const result = await core.call<{ domains: { dname: string }[] }>('domain/check', { domain_name: 'ex ample.ru' });
     await core.close();
 
-    const sent = JSON.parse(sandbox.requests.at(-1)!.fields.input_data) as { domain_name: string };
+    const sent = JSON.parse(String(sandbox.requests.at(-1)!.fields.input_data)) as { domain_name: string };
     expect(sent.domain_name).toBe('ex ample.ru');
     expect(result.answer.domains.map((domain) => domain.dname)).not.toContain('.ru');
   });
