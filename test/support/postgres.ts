@@ -68,7 +68,15 @@ function serverAccount(): { prefix: string[]; uid?: number; gid?: number } {
   } catch {
     throw new Error(`tests run as root but the system has no postgres account to run the server as: ${PG_PACKAGE_HINT}`);
   }
-  return { prefix: ['runuser', '-u', 'postgres', '--'], uid, gid };
+  return { prefix: [runuserPath(), '-u', 'postgres', '--'], uid, gid };
+}
+
+/** Finds runuser, which lives in /usr/sbin and so may be missing from a root shell's PATH. */
+function runuserPath(): string {
+  const directories = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/sbin'].filter((directory) => directory !== '');
+  const found = directories.map((directory) => join(directory, 'runuser')).find((candidate) => existsSync(candidate));
+  if (!found) throw new Error('tests run as root but runuser is missing; it comes with Debian\'s util-linux package');
+  return found;
 }
 
 function run(prefix: string[], command: string, args: string[]): void {
