@@ -1,4 +1,6 @@
-import { toAscii } from '../idn.js';
+import { RegApiError } from '../client/errors.js';
+import { hintFor } from '../client/hints.js';
+import { canonicalDomain, toAscii } from '../idn.js';
 import type { DnsRecord } from '../operations/types.js';
 import { resolveName, type ResolveOptions } from './resolve.js';
 import { comparableValue } from './record-types.js';
@@ -38,16 +40,48 @@ export async function readZone(core: CoreCaller, zone: string, options: { fresh?
   const result = await core.call('zone/get_resource_records', { domains: [{ dname: zone }] }, { fresh: options.fresh ?? true });
   const domains = asObject(result.answer)?.domains;
   if (!Array.isArray(domains)) return [];
+  return domains.flatMap(recordsOf);
+}
+
+/** Converts the `rrs` of one `answer.domains` element. */
+function recordsOf(entry: unknown): DnsRecord[] {
+  const rrs = asObject(entry)?.rrs;
+  if (!Array.isArray(rrs)) return [];
   const records: DnsRecord[] = [];
-  for (const entry of domains) {
-    const rrs = asObject(entry)?.rrs;
-    if (!Array.isArray(rrs)) continue;
-    for (const rr of rrs) {
-      const record = asObject(rr) && toRecord(rr as Record<string, unknown>);
-      if (record) records.push(record);
-    }
+  for (const rr of rrs) {
+    const record = asObject(rr) && toRecord(rr as Record<string, unknown>);
+    if (record) records.push(record);
   }
   return records;
+}
+
+/**
+ * Reads the records of several zones (canonical names) with one `zone/get_resource_records` list,
+ * which the core splits at REG.API's 1,000 domains per request, instead of one request per zone.
+ * A zone that REG.API refuses raises a RegApiError, as it does for readZone.
+ */
+export async function readZones(core: CoreCaller, zones: readonly string[], options: { fresh?: boolean } = {}): Promise<Map<string, DnsRecord[]>> {
+  const byZone = new Map<string, DnsRecord[]>(zones.map((zone) => [zone, []]));
+  if (zones.length === 0) return byZone;
+  const result = await core.call('zone/get_resource_records', { domains: zones.map((dname) => ({ dname })) }, { fresh: options.fresh ?? true });
+
+  const refused = result.items.find((item) => !item.ok);
+  if (refused) {
+    const code = refused.errorCode ?? 'ITEM_FAILED';
+    const params = refused.key ? { domain_name: refused.key } : {};
+    const errorText = `${refused.key ?? `element ${refused.index}`}: ${refused.errorText ?? code}`;
+    throw new RegApiError({ code, errorText, errorParams: params, path: 'zone/get_resource_records', hint: hintFor(code, params), items: result.items });
+  }
+
+  const domains = asObject(result.answer)?.domains;
+  if (!Array.isArray(domains)) return byZone;
+  domains.forEach((entry, index) => {
+    // REG.API lists Cyrillic zones in Unicode, so the name is made canonical before the lookup.
+    const dname = asObject(entry)?.dname;
+    const named = typeof dname === 'string' ? canonicalDomain(dname) : '';
+    byZone.get(byZone.has(named) ? named : zones[index])?.push(...recordsOf(entry));
+  });
+  return byZone;
 }
 
 /** True when two records are the same DNS data: name, type, value and (for MX and SRV) priority. */

@@ -1,5 +1,5 @@
 import { RegApiError } from '../client/errors.js';
-import { readZone, sameRecord } from '../dns/index.js';
+import { readZones, sameRecord } from '../dns/index.js';
 import { backoffDelay, operationError } from './classify.js';
 import { backToPerson, journal, transition, type OperationsContext } from './context.js';
 import type { OperationRecord, ReconcileOutcome } from './types.js';
@@ -90,7 +90,12 @@ async function lookUpOrder(context: OperationsContext, operation: OperationRecor
 /** Checks the zone: a DNS change is done when every record it adds is there and every record it removes is gone. */
 async function lookUpZone(context: OperationsContext, operation: OperationRecord): Promise<Finding> {
   const dns = operation.preview!.dns!;
-  const records = await readZone(context.core, dns.zone, { fresh: true });
+  // A preview of several zones joins their names with ", " and names each record in full.
+  const zones = dns.zone.split(', ');
+  const current = await readZones(context.core, zones, { fresh: true });
+  const records = zones.flatMap((zone) =>
+    (current.get(zone) ?? []).map((record) => (zones.length === 1 ? record : { ...record, subname: record.subname === '@' ? zone : `${record.subname}.${zone}` })),
+  );
   const addedPresent = dns.added.filter((wanted) => records.some((record) => sameRecord(record, wanted)));
   const removedPresent = dns.removed.filter((gone) => records.some((record) => sameRecord(record, gone)));
   const evidence = { zone: dns.zone, addedPresent: addedPresent.length, added: dns.added.length, removedStillPresent: removedPresent.length, removed: dns.removed.length };

@@ -1,4 +1,4 @@
-import { readZone, sameRecord } from '../../dns/records.js';
+import { readZones, sameRecord } from '../../dns/records.js';
 import { displayDomain } from '../../idn.js';
 import type { DnsRecord, Preview } from '../types.js';
 import type { PreviewCore } from './types.js';
@@ -144,11 +144,8 @@ export async function previewZoneWrite(core: PreviewCore, path: string, rawInput
     return { headline: `Set the zone TTL of ${zones.map(displayDomain).join(', ')} to ${str(input.ttl)} and the negative TTL to ${str(input.minimum_ttl)}`, warnings };
   }
 
-  const changes: ZoneChange[] = [];
-  for (const zone of zones) {
-    const current = await readZone(core, zone, { fresh: true });
-    changes.push(simulate(zone, current, actionsFor(method, input, zone)));
-  }
+  const current = await readZones(core, zones, { fresh: true });
+  const changes: ZoneChange[] = zones.map((zone) => simulate(zone, current.get(zone) ?? [], actionsFor(method, input, zone)));
   if (zones.length === 0) warnings.push('The input names the zone only by service id, so its records cannot be listed in advance.');
 
   const qualify = changes.length > 1;
