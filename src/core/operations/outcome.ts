@@ -39,12 +39,16 @@ export function isUnpaid(answer: unknown, input: Record<string, unknown>, previe
   return okIfNoMoney && short;
 }
 
+/** Refused elements named in the PARTIAL_FAILURE message; `failedItems` in the result lists every one. */
+const NAMED_FAILURES_MAX = 10;
+
 /** Turns an accepted call into the operation's final state and result. */
 export function judgeResult(result: CallResult, input: Record<string, unknown>, preview: Preview | null): SendOutcome {
   const failedItems = result.items
     .filter((item) => !item.ok)
     .map((item) => ({ index: item.index, key: item.key, errorCode: item.errorCode, errorText: item.errorText }));
-  const names = failedItems.map((item) => `${item.key ?? `#${item.index}`} (${item.errorCode ?? 'error'})`);
+  const names = failedItems.slice(0, NAMED_FAILURES_MAX).map((item) => `${item.key ?? `#${item.index}`} (${item.errorCode ?? 'error'})`);
+  if (failedItems.length > names.length) names.push(`and ${failedItems.length - names.length} more (see failedItems)`);
   return {
     state: isUnpaid(result.answer, input, preview) ? 'done_unpaid' : 'done',
     result: { answer: result.answer, outcome: result.outcome, requests: result.requests, items: result.items, failedItems },
