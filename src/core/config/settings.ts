@@ -27,9 +27,11 @@ const list = z.union([z.array(z.string()), z.string()]).transform((value) =>
   (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter((item) => item !== ''),
 );
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** A base URL that method paths are appended to, so a query or fragment would swallow them. */
+const baseUrl = httpUrl.refine((value) => !/[?#]/.test(value), 'the base URL must not contain ? or #, because method paths are appended to it');
 
 export const SETTINGS: SettingSpec[] = [
-  { key: 'apiUrl', env: 'REGAPI_URL', flag: '--api-url', schema: httpUrl, default: 'https://api.reg.ru/api/regru2', type: 'URL', description: 'REG.API base URL; method paths are appended to it. `--sandbox` replaces it with the local sandbox.' },
+  { key: 'apiUrl', env: 'REGAPI_URL', flag: '--api-url', schema: baseUrl, default: 'https://api.reg.ru/api/regru2', type: 'URL', description: 'REG.API base URL; method paths are appended to it. `--sandbox` replaces it with the local sandbox.' },
   { key: 'username', env: 'REGAPI_USERNAME', file: 'username', schema: z.string().min(1), default: 'test', type: 'string', description: 'REG.RU login. The default is the public test account, which REG.API validates like a real one without executing anything.' },
   { key: 'password', env: 'REGAPI_PASSWORD', file: 'password', schema: z.string().min(1), default: 'test', type: 'string', secret: true, description: 'Account password or the alternative API password from the REG.RU API settings. Not needed with `sig` authentication.' },
   { key: 'sigKeyPath', env: 'REGAPI_SIG_KEY', schema: z.string().min(1), type: 'path', secret: false, description: 'PEM file with the RSA private key for `sig` authentication (RSA-SHA512); replaces the password. REG.API then also requires the TLS client certificate.' },
