@@ -39,6 +39,14 @@ describe('regapi2 console', () => {
     expect(requestsTo(sandbox, 'zone/add_txt')).toHaveLength(0);
   });
 
+  it('offers no way around the approval', async () => {
+    const input = "typeof core\nawait operations.list({})\n.exit\n";
+    const run = await runCli(['console'], cliEnv(home.home, { REGAPI_URL: sandbox.url, REGAPI_USERNAME: 'gem-user', REGAPI_PASSWORD: 'gem-password' }), input);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("'undefined'");
+    expect(run.stdout).not.toMatch(/approve:/);
+  });
+
   it('runs a category call and prints the login', async () => {
     const run = await runCli(['console', '--sandbox'], cliEnv(home.home), 'await common.nop()\n.exit\n');
     expect(run.code, run.stderr).toBe(0);

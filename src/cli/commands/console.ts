@@ -15,7 +15,7 @@ An interactive JavaScript prompt with every REG.API category in scope, for examp
 Credentials come from ~/.regapi2 (username=..., password=...), the environment or the defaults,
 like the Ruby gem's console. Read methods run at once. Write methods return a proposed operation,
 which runs after a person approves it with \`regapi2 ops approve ID\`. \`api\` holds every category
-and \`core\` the client itself.
+and \`operations\` the approval queue (list, get, journal).
 
 ${COMMON_OPTIONS_HELP}`;
 
@@ -36,7 +36,9 @@ async function run(argv: string[]): Promise<number> {
         `Categories: ${Object.keys(api).sort().join(', ')}. Try: await common.nop()\n`,
     );
     const repl = start({ prompt: 'regapi2> ' });
-    Object.assign(repl.context, api, { api, core });
+    // The core itself stays out of scope: its call() sends writes directly, which only the queue may do.
+    const readOnlyOperations = { list: operations.list, get: operations.get, journal: operations.journal };
+    Object.assign(repl.context, api, { api, operations: readOnlyOperations });
 
     await new Promise<void>((resolve) => repl.once('exit', () => resolve()));
     return EXIT_OK;
