@@ -28,7 +28,15 @@ const list = z.union([z.array(z.string()), z.string()]).transform((value) =>
 );
 const httpUrl = z.url({ protocol: /^https?$/ });
 /** A base URL that method paths are appended to, so a query or fragment would swallow them. */
-const baseUrl = httpUrl.refine((value) => !/[?#]/.test(value), 'the base URL must not contain ? or #, because method paths are appended to it');
+/** Loopback hosts, where plain http stays on this machine (the sandbox, a local TLS-terminating proxy). */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+const baseUrl = httpUrl
+  .refine((value) => !/[?#]/.test(value), 'the base URL must not contain ? or #, because method paths are appended to it')
+  .refine(
+    (value) => value.startsWith('https:') || LOOPBACK_HOST.test(new URL(value).hostname),
+    'plain http is accepted only for loopback addresses, because the password travels in every request; use https://',
+  );
 
 export const SETTINGS: SettingSpec[] = [
   { key: 'apiUrl', env: 'REGAPI_URL', flag: '--api-url', schema: baseUrl, default: 'https://api.reg.ru/api/regru2', type: 'URL', description: 'REG.API base URL; method paths are appended to it. `--sandbox` replaces it with the local sandbox.' },

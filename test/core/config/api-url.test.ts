@@ -15,3 +15,14 @@ describe('REGAPI_URL', () => {
     expect(load('http://127.0.0.1:8080/api/regru2/')().apiUrl).toContain('/api/regru2');
   });
 });
+
+describe('REGAPI_URL scheme', () => {
+  // Every request carries the password, so plain http may only stay on this machine.
+  it.each(['http://api.reg.ru/api/regru2', 'http://192.0.2.10/api/regru2'])('rejects plain http to %s', (url) => {
+    expect(load(url)).toThrow(/only for loopback addresses/);
+  });
+
+  it.each(['https://api.reg.ru/api/regru2', 'http://localhost:8080/api/regru2', 'http://[::1]:8080/api/regru2'])('accepts %s', (url) => {
+    expect(load(url)().apiUrl).toBe(url);
+  });
+});
