@@ -47,6 +47,20 @@ describe('write tools without elicitation', () => {
     expect(session.world.sentSince(mark).filter((call) => call.path === 'zone/add_txt')).toEqual([]);
   });
 
+  it('answers soon when the client shows no progress', async () => {
+    // Without a progress token nothing tells the person the call is alive, so it must not use the
+    // long wait; with a 40 s wait the test would run into its own 20 s limit.
+    session = await startMcpSession(ACCOUNT, { tools: { waitMs: 40_000 } });
+    const result = await session.client.callTool(
+      { name: 'dns_set_record', arguments: { name: '_acme-challenge.example.ru', type: 'TXT', value: 'tokenD' } },
+      undefined,
+      { timeout: 60_000 },
+    );
+
+    expect(structured(result).state).toBe('awaiting_approval');
+    expect(text(result)).toContain('regapi2 ops approve');
+  }, 20_000);
+
   it('reports the outcome when a person approves while the call waits', async () => {
     session = await startMcpSession(ACCOUNT, { tools: { waitMs: 8_000 } });
     const { world } = session;

@@ -9,6 +9,9 @@ import { fromOperation, previewLines, writeResult } from './writes-result.js';
 import type { WriteOperations } from './writes-types.js';
 import { startProgress, waitForOutcome } from './writes-wait.js';
 
+/** How long a write waits for its outcome when the client did not ask for progress, in milliseconds. */
+const SILENT_WAIT_MS = 5_000;
+
 export interface ConfirmSettings {
   core: Core;
   operations: WriteOperations;
@@ -143,7 +146,13 @@ export async function waitAndReport(settings: ConfirmSettings, operation: Operat
  * the terminal) and says how.
  */
 export async function confirmAndWait(settings: ConfirmSettings, operation: OperationRecord, extra: ToolExtra, startedAt: number): Promise<CallToolResult> {
-  if (!supportsFormElicitation(extra)) return waitAndReport(settings, operation, extra, startedAt);
+  if (!supportsFormElicitation(extra)) {
+    // A client that asked for progress shows the wait to the person, so the call may wait for an
+    // approval in Slack or at the terminal. Without a progress token nothing shows that the call is
+    // alive, so the operation id comes back after a short wait instead.
+    const waitMs = extra._meta?.progressToken !== undefined ? settings.waitMs : Math.min(settings.waitMs, SILENT_WAIT_MS);
+    return waitAndReport({ ...settings, waitMs }, operation, extra, startedAt);
+  }
 
   let current = operation;
   const stopProgress = startProgress(extra, settings.progressIntervalMs, () => `Operation ${current.id} waits for confirmation in the client`);
