@@ -29,6 +29,8 @@ export interface McpHttpOptions {
   logger: Logger;
   /** Closes sessions idle for this many milliseconds; default 30 minutes. */
   sessionIdleMs?: number;
+  /** Further host names accepted in Host and Origin: the public name behind a load balancer. */
+  allowedHosts?: readonly string[];
 }
 
 export interface McpHttpHandle {
@@ -42,9 +44,9 @@ function sendJsonRpcError(res: ServerResponse, status: number, message: string, 
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
 }
 
-/** Host names a browser or client may use for this server: the bound host and the loopback names. */
-function allowedHostNames(boundHost: string): Set<string> {
-  return new Set([boundHost.toLowerCase(), 'localhost', '127.0.0.1', '[::1]']);
+/** Host names a browser or client may use for this server: the bound host, the loopback names and any configured ones. */
+function allowedHostNames(boundHost: string, extra: readonly string[] = []): Set<string> {
+  return new Set([boundHost.toLowerCase(), 'localhost', '127.0.0.1', '[::1]', ...extra.map((name) => name.toLowerCase())]);
 }
 
 /** Splits `name:port` or `[v6]:port` and returns the lower-case name. */
@@ -84,7 +86,7 @@ export async function startMcpHttp(options: McpHttpOptions): Promise<McpHttpHand
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const lastRequestAt = new Map<string, number>();
   const idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
-  const hostNames = allowedHostNames(options.host);
+  const hostNames = allowedHostNames(options.host, options.allowedHosts);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';

@@ -39,7 +39,7 @@ describe('mcp over Streamable HTTP', () => {
   let client: Client;
 
   beforeAll(async () => {
-    server = await startHttpServer(cliEnv(home.home, { REGAPI_MCP_TOKEN: TOKEN, REGAPI_LOG_LEVEL: 'info' }));
+    server = await startHttpServer(cliEnv(home.home, { REGAPI_MCP_TOKEN: TOKEN, REGAPI_LOG_LEVEL: 'info', REGAPI_MCP_ALLOWED_HOSTS: 'mcp.example.org' }));
     client = new Client({ name: 'regapi2-http-test', version: '0.0.0' });
     await client.connect(
       new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } } }),
@@ -139,6 +139,10 @@ describe('mcp over Streamable HTTP', () => {
 
   it('accepts localhost as Host', async () => {
     expect(await statusWithHost(`localhost:${new URL(server.url).port}`)).toBe(200);
+  });
+
+  it('accepts a configured public Host', async () => {
+    expect(await statusWithHost('mcp.example.org')).toBe(200);
   });
 });
 

@@ -81,6 +81,7 @@ async function run(argv: string[]): Promise<number> {
         token: config.mcpToken!,
         createServer: () => createMcpServer(options),
         logger,
+        allowedHosts: config.mcpAllowedHosts,
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES' && error.code !== 'EADDRNOTAVAIL') throw error;
         throw new UsageError(`cannot listen on ${http.host}:${http.port} (${error.code}); choose another --http address or port`, usage);

@@ -186,6 +186,7 @@ async function run(argv: string[]): Promise<number> {
         token: config.mcpToken!,
         createServer: () => createMcpServer(options),
         logger,
+        allowedHosts: config.mcpAllowedHosts,
       });
       logger.info({ url: mcp.url, tools: servedTools(options).length }, `MCP server on ${mcp.url}`);
     }

@@ -39,6 +39,7 @@ export interface Config {
   connectTimeoutMs: number;
   responseTimeoutMs: number;
   mcpToken?: string;
+  mcpAllowedHosts: string[];
   approvalExpiryMs: number;
   sandbox: boolean;
   slack: SlackConfig;
@@ -143,6 +144,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     connectTimeoutMs: values.connectTimeoutMs as number,
     responseTimeoutMs: values.responseTimeoutMs as number,
     mcpToken: values.mcpToken as string | undefined,
+    mcpAllowedHosts: values.mcpAllowedHosts as string[],
     approvalExpiryMs: values.approvalExpiryMs as number,
     sandbox: values.sandbox as boolean,
     slack: {

@@ -58,6 +58,7 @@ export const SETTINGS: SettingSpec[] = [
   { key: 'httpsProxy', env: 'HTTPS_PROXY', schema: httpUrl, type: 'URL', description: 'HTTP proxy for REG.API requests; a proxy with a fixed address satisfies the REG.RU IP allow-list.' },
   { key: 'connectTimeoutMs', env: 'REGAPI_CONNECT_TIMEOUT_MS', schema: positiveInt, default: 10_000, type: 'milliseconds', description: 'Time allowed to open the connection to REG.API.' },
   { key: 'responseTimeoutMs', env: 'REGAPI_TIMEOUT_MS', schema: positiveInt, default: 30_000, type: 'milliseconds', description: 'Time allowed for an answer; REG.API often takes 5–10 s for writes.' },
+  { key: 'mcpAllowedHosts', env: 'REGAPI_MCP_ALLOWED_HOSTS', schema: list, default: [], type: 'list of host names', description: 'Host names MCP over HTTP accepts in the Host and Origin headers besides the bound address and localhost, such as the public name behind a load balancer.' },
   { key: 'mcpToken', env: 'REGAPI_MCP_TOKEN', schema: z.string().min(16, 'use at least 16 characters'), type: 'string', secret: true, description: 'Bearer token required by MCP over HTTP.' },
   { key: 'slackBotToken', env: 'SLACK_BOT_TOKEN', schema: z.string().min(1), type: 'string', secret: true, description: 'Slack bot token (xoxb-...).' },
   { key: 'slackSigningSecret', env: 'SLACK_SIGNING_SECRET', schema: z.string().min(1), type: 'string', secret: true, description: 'Slack signing secret for verifying requests.' },
