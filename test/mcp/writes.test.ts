@@ -185,7 +185,7 @@ describe('tier 4: token', () => {
     const result = await session.client.callTool({ name: 'service_renew', arguments: { domain_name: 'example.ru', period: 1 } });
     expect(structured(result).state).toBe('awaiting_approval');
     expect(structured(result).commit_token).toBeUndefined();
-    expect(text(result)).toContain('tokenAllowsBilling');
+    expect(text(result)).toContain('REGAPI_CONFIRM_TOKEN_BILLING=1');
     expect(session.world.sentSince(0).filter((call) => call.path === 'service/renew')).toEqual([]);
   });
 

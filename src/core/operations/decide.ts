@@ -53,7 +53,7 @@ function checkPolicy(context: OperationsContext, operation: OperationRecord, dec
     throw new ApprovalDeniedError(
       operation.id,
       `Billing operation ${operation.id} cannot be approved with a token`,
-      'Approve it in Slack or with `regapi2 ops approve ID`, or allow billing in the token tier explicitly in the configuration.',
+      'Approve it in Slack or with `regapi2 ops approve ID`, or allow billing in the token tier with REGAPI_CONFIRM_TOKEN_BILLING=1.',
     );
   }
   const expected = operation.preview?.confirmWith ?? '';

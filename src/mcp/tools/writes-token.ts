@@ -43,7 +43,7 @@ export async function prepareWithToken(settings: TokenSettings, path: string, in
   const { core } = settings;
   if (billing && !core.config.tokenAllowsBilling) {
     const operation = await settings.operations.propose({ path, input, requestedBy: mcpActor(extra), meta: { via: 'mcp' } });
-    return operationResult(core, operation, 'Billing operations get no confirmation token unless the configuration allows it (tokenAllowsBilling).');
+    return operationResult(core, operation, 'Billing operations get no confirmation token unless REGAPI_CONFIRM_TOKEN_BILLING=1 allows it.');
   }
   const store = core.store;
   if (!store) {
