@@ -4,6 +4,7 @@ import type { OperationDefinition } from './catalogue/types.js';
 import { MemoryCache, StoreCache, cacheLifetimeMs, type ReadCache } from './cache.js';
 import { canonicalNames, objectTags } from './call/names.js';
 import { mergeAnswers, splitBulk } from './call/bulk.js';
+import { ConcurrentMerger } from './call/merge.js';
 import { validateInput } from './call/validate.js';
 import { RegApiClient, type SentAnswer } from './client/client.js';
 import { RateLimitedError, RegApiError, RegApi2Error, ValidationError } from './client/errors.js';
@@ -177,16 +178,8 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
-  const call = async <T>(path: string, input: unknown = {}, callOptions: CallOptions = {}): Promise<CallResult<T>> => {
-    const definition = definitionFor(path);
-    const prepared = canonicalNames(validateInput(definition, input));
-    const ttl = definition.effect === 'read' ? cacheLifetimeMs(definition.path) : 0;
-    const cacheKey = `${account}:${definition.path}:${stableJson(prepared)}`;
-    if (ttl > 0 && !callOptions.fresh) {
-      const cached = (await cache.get(cacheKey)) as CallResult<T> | undefined;
-      if (cached) return { ...cached, requests: 0 };
-    }
-
+  /** Sends a validated input, in chunks when the list is long, and judges and normalises the answer. */
+  const execute = async <T>(definition: OperationDefinition, prepared: Record<string, unknown>, callOptions: CallOptions): Promise<CallResult<T>> => {
     const chunks = splitBulk(definition, prepared);
     const sent: SentAnswer[] = [];
     for (const chunk of chunks) sent.push(await sendOne(definition, chunk, callOptions));
@@ -209,13 +202,30 @@ export function createCore(options: CoreOptions): Core {
       throw failedItemsError(definition, merged.items, sent[0].request);
     }
 
-    const result: CallResult<T> = {
+    return {
       path: definition.path,
       answer,
       outcome: failed.length > 0 ? 'partial' : 'success',
       items: merged.items,
       requests: sent.length,
     };
+  };
+
+  const merger = new ConcurrentMerger((definition, prepared, callOptions) => execute(definition, prepared, callOptions));
+
+  const call = async <T>(path: string, input: unknown = {}, callOptions: CallOptions = {}): Promise<CallResult<T>> => {
+    const definition = definitionFor(path);
+    const prepared = canonicalNames(validateInput(definition, input));
+    if (merger.accepts(definition, prepared)) return (await merger.call(definition, prepared, callOptions)) as CallResult<T>;
+
+    const ttl = definition.effect === 'read' ? cacheLifetimeMs(definition.path) : 0;
+    const cacheKey = `${account}:${definition.path}:${stableJson(prepared)}`;
+    if (ttl > 0 && !callOptions.fresh) {
+      const cached = (await cache.get(cacheKey)) as CallResult<T> | undefined;
+      if (cached) return { ...cached, requests: 0 };
+    }
+
+    const result = await execute<T>(definition, prepared, callOptions);
     if (ttl > 0) {
       const tags = [...objectTags(account, prepared), `${account}:all`];
       if (/get_list$/.test(definition.path)) tags.push(listsTag);

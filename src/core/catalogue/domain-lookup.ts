@@ -149,6 +149,7 @@ export const domainLookupOperations = [
     description: 'REG.API returns result "Available" for a free name and an error_code for a taken or invalid one.',
     // A taken name is a valid result of the check, not a failed call.
     itemOutcomes: 'report',
+    mergeConcurrent: true,
     input: z
       .strictObject({
         domain_name: domainName.optional(),

@@ -44,6 +44,12 @@ export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   itemOutcomes?: boolean | 'report';
   /** The answer is a file, not the JSON envelope (domain/download_certificate). */
   binary?: boolean;
+  /**
+   * Concurrent calls that each name one domain (`domain_name` or `dname`) with the same other fields
+   * may be sent as one request with a `domains` list. Only for reads whose elements are reported
+   * one by one, so each caller still gets its own element.
+   */
+  mergeConcurrent?: boolean;
 }
 
 /** A catalogue entry: the spec plus the names every front end derives from the path. */
