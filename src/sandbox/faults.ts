@@ -26,6 +26,9 @@ export function methodPathOf(path: string): string {
 }
 
 /** The faults tests switched on, matched per method path. */
+/** Fault kinds that change how an answer is delivered without replacing it. */
+const COMBINING_KINDS: ReadonlySet<string> = new Set(['delay', 'hold', 'strings']);
+
 export class FaultRegistry {
   private faults: ActiveFault[] = [];
   private nextId = 1;
@@ -73,13 +76,19 @@ export class FaultRegistry {
 
   /**
    * Returns the faults that apply to one request for `methodPath`, in the order they were added, and
-   * counts them against `times`. A fault whose `times` is used up is removed.
+   * counts them against `times`. A fault whose `times` is used up is removed. Delays and number
+   * rewriting combine, but only the first fault that replaces the answer applies to a request, so
+   * two queued `times: 1` answers serve two requests.
    */
   take(methodPath: string): ActiveFault[] {
     const applied: ActiveFault[] = [];
+    let answered = false;
     for (const fault of this.faults) {
       if (fault.path !== '*' && fault.path !== methodPath) continue;
+      const replacesAnswer = !COMBINING_KINDS.has(fault.kind);
+      if (replacesAnswer && answered) continue;
       if (fault.probability !== undefined && this.random() >= fault.probability) continue;
+      if (replacesAnswer) answered = true;
       fault.hits += 1;
       applied.push({ ...fault });
     }

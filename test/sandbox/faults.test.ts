@@ -33,6 +33,17 @@ describe('sandbox faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('serves queued one-time answers one request each', async () => {
+    sandbox.faults.add({ path: 'nop', kind: 'status503', times: 1 });
+    sandbox.faults.add({ path: 'nop', kind: 'html502', times: 1 });
+    sandbox.faults.add({ path: 'nop', kind: 'delay', ms: 50, times: 2 });
+
+    const statuses = [(await post('nop')).status, (await post('nop')).status, (await post('nop')).status];
+
+    expect(statuses).toEqual([503, 502, 200]);
+    expect(sandbox.faults.list()).toEqual([]);
+  });
+
   it('answers 503 with INTERNAL_API_ERROR in Russian', async () => {
     sandbox.faults.add({ path: 'nop', kind: 'status503' });
     const response = await post('nop');
