@@ -23,6 +23,16 @@ describe('regapi2 call', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ login: 'test' });
   });
 
+  it('serves a repeated read from the cache unless --fresh', async () => {
+    const before = requestsTo(sandbox, 'service/get_list').length;
+    for (const args of [[], [], ['--fresh']]) {
+      const run = await runCli(['call', 'service/get_list', 'servtype=domain', ...args], env);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    // The first call fills the store's cache, the second reads it, --fresh asks REG.API again.
+    expect(requestsTo(sandbox, 'service/get_list').length - before).toBe(2);
+  });
+
   it('takes key=value and the domains shorthand', async () => {
     const before = requestsTo(sandbox, 'domain/check').length;
     const run = await runCli(['call', 'domain/check', 'domains=example.ru,пример.рф'], env);

@@ -18,6 +18,8 @@ below). Errors go to stderr as JSON with the code and the next step, and the exi
                        a string otherwise, and a text field keeps what you typed (text=12345);
                        domains=a.ru,b.ru and services=1,2 make lists
   --json OBJECT        method arguments as one JSON object
+  --fresh              ask REG.API even when the read cache holds an answer (zones and service lists
+                       are cached for 2 minutes, prices for 6 hours)
 
 Write and billing methods are not sent directly: the call becomes an operation that waits for a
 person's approval (\`regapi2 ops approve ID\`). Its preview goes to stderr and the operation to stdout.
@@ -27,7 +29,7 @@ person's approval (\`regapi2 ops approve ID\`). Its preview goes to stderr and t
 ${COMMON_OPTIONS_HELP}`;
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, usage, { ...COMMON_OPTIONS, json: { type: 'string' }, wait: { type: 'boolean' } }, true);
+  const { values, positionals } = parseCommandArgs(argv, usage, { ...COMMON_OPTIONS, json: { type: 'string' }, wait: { type: 'boolean' }, fresh: { type: 'boolean' } }, true);
   const [path, ...pairs] = positionals;
   if (path === undefined) throw new UsageError('missing the method path, e.g. domain/check', usage);
   const def = findOperation(path);
@@ -47,7 +49,7 @@ async function run(argv: string[]): Promise<number> {
   try {
     const parsed = runtime.core.validate(def.path, input);
     if (def.effect !== 'read') return await proposeFromCli(runtime, def.path, parsed, { wait: values.wait === true });
-    const result = await runtime.core.call(def.path, parsed);
+    const result = await runtime.core.call(def.path, parsed, { fresh: values.fresh === true });
     printJson(result.answer ?? null);
     if (result.outcome === 'partial') {
       const failed = result.items.filter((item) => !item.ok);
