@@ -135,7 +135,7 @@ export function createCore(options: CoreOptions): Core {
   const sendOne = async (definition: OperationDefinition, input: Record<string, unknown>, callOptions: CallOptions): Promise<SentAnswer> => {
     await budget.take(account);
     const operationId = callOptions.operationId ?? null;
-    const actor = callOptions.requestedBy ?? null;
+    const actor = callOptions.sentBy ?? callOptions.requestedBy ?? null;
     const write = definition.effect !== 'read';
     try {
       const sent = await client.send(definition.path, input, {
@@ -152,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
         actor,
         data: {
           path: definition.path,
+          ...(callOptions.requestedBy ? { requestedBy: callOptions.requestedBy } : {}),
           request: sent.request.fields,
           status: sent.status,
           durationMs: sent.durationMs,

@@ -30,9 +30,11 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Bypasses the read cache. */
   fresh?: boolean;
-  /** Journal context: the operation this request belongs to and who asked for it. */
+  /** Journal context: the operation this request belongs to, who asked for it and who sent it. */
   operationId?: string;
   requestedBy?: string;
+  /** The process that sends the request (a queue worker); the journal's actor when set. */
+  sentBy?: string;
 }
 
 /** A form body as sent, with the password, signature and key material replaced by `[redacted]`. */

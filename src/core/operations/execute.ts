@@ -94,6 +94,8 @@ export async function executeClaimed(context: OperationsContext, claimed: Operat
 
 async function runClaimed(context: OperationsContext, keeper: LeaseKeeper, claimed: OperationRecord): Promise<OperationRecord | null> {
   const { core, preview } = context;
+  // claimNext moved the row from queued to sending inside the store; the journal records that step too.
+  await journal(context, claimed.id, 'state', context.workerId, { from: 'queued', to: 'sending', leaseUntil: claimed.leaseUntil });
   await notify(context, claimed, 'update');
   const operation = claimed;
 
@@ -143,6 +145,7 @@ async function runClaimed(context: OperationsContext, keeper: LeaseKeeper, claim
     const result = await core.call(operation.path, sent, {
       operationId: operation.id,
       requestedBy: operation.requestedBy,
+      sentBy: context.workerId,
       timeoutMs: core.config.responseTimeoutMs,
     });
     const latest = await keeper.release();

@@ -64,6 +64,12 @@ describe('operation lifecycle', () => {
     const answer = journal.findIndex((entry) => entry.kind === 'answer' && entry.data.path === 'zone/add_txt');
     expect(request).toBeGreaterThan(kinds.indexOf('decision'));
     expect(answer).toBeGreaterThan(request);
+    // The worker that sent the request is the answer's actor; the requester stays in its data.
+    expect(journal[answer].actor).not.toBe(journal[answer].data.requestedBy);
+    expect(journal[answer].data.requestedBy).toBe(proposed.requestedBy);
+    const claimed = journal.findIndex((entry) => entry.kind === 'state' && entry.data.to === 'sending');
+    expect(claimed).toBeGreaterThan(kinds.indexOf('decision'));
+    expect(claimed).toBeLessThan(request);
     expect(journal.at(-1)?.data).toMatchObject({ from: 'sending', to: 'done' });
     expect(JSON.stringify(journal)).not.toContain('Client-Pa55');
   });
