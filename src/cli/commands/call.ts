@@ -25,11 +25,15 @@ Write and billing methods are not sent directly: the call becomes an operation t
 person's approval (\`regapi2 ops approve ID\`). Its preview goes to stderr and the operation to stdout.
 
   --wait               wait until the operation is done or failed (needs a worker on the same store)
+  --timeout-ms N       how long --wait waits, in milliseconds (default 120000)
 
 ${COMMON_OPTIONS_HELP}`;
 
+/** How long --wait waits for approval and sending unless --timeout-ms says otherwise. */
+const DEFAULT_WAIT_MS = 120_000;
+
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, usage, { ...COMMON_OPTIONS, json: { type: 'string' }, wait: { type: 'boolean' }, fresh: { type: 'boolean' } }, true);
+  const { values, positionals } = parseCommandArgs(argv, usage, { ...COMMON_OPTIONS, json: { type: 'string' }, wait: { type: 'boolean' }, fresh: { type: 'boolean' }, 'timeout-ms': { type: 'string' } }, true);
   const [path, ...pairs] = positionals;
   if (path === undefined) throw new UsageError('missing the method path, e.g. domain/check', usage);
   const def = findOperation(path);
@@ -45,10 +49,15 @@ async function run(argv: string[]): Promise<number> {
     throw error;
   }
 
+  const waitTimeout = Number(values['timeout-ms'] ?? DEFAULT_WAIT_MS);
+  if (!Number.isInteger(waitTimeout) || waitTimeout < 1) {
+    throw new UsageError(`--timeout-ms ${String(values['timeout-ms'])} is not a positive number of milliseconds`, usage);
+  }
+
   const runtime = await openRuntime(configFlags(values));
   try {
     const parsed = runtime.core.validate(def.path, input);
-    if (def.effect !== 'read') return await proposeFromCli(runtime, def.path, parsed, { wait: values.wait === true });
+    if (def.effect !== 'read') return await proposeFromCli(runtime, def.path, parsed, { wait: values.wait === true, timeoutMs: waitTimeout });
     const result = await runtime.core.call(def.path, parsed, { fresh: values.fresh === true });
     printJson(result.answer ?? null);
     if (result.outcome === 'partial') {

@@ -197,7 +197,9 @@ export async function proposeFromCli(
     printJson(proposed);
     return EXIT_OK;
   }
-  const finished = await operations.waitFor(proposed.id, { timeoutMs: options.timeoutMs ?? 3_600_000 });
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  process.stderr.write(`Waiting up to ${Math.round(timeoutMs / 1000)} s for the approval and the outcome…\n`);
+  const finished = await operations.waitFor(proposed.id, { timeoutMs });
   printJson(finished);
   return WAIT_END_STATES.includes(finished.state) ? EXIT_OK : EXIT_FAILED;
 }
