@@ -29,7 +29,7 @@ person's approval (\`regapi2 ops approve ID\`). Its preview goes to stderr and t
 
 ${COMMON_OPTIONS_HELP}`;
 
-/** How long --wait waits for approval and sending unless --timeout-ms says otherwise. */
+/** Time --wait allows for the approval and the sending when --timeout-ms is not given, in milliseconds. */
 const DEFAULT_WAIT_MS = 120_000;
 
 async function run(argv: string[]): Promise<number> {

@@ -23,7 +23,7 @@ interface Batch {
   timer: NodeJS.Timeout;
 }
 
-/** The one domain a single-object input names, with the other fields; undefined when it names none or several. */
+/** Returns the one domain a single-object input names and its other fields, or undefined when it names none or several. */
 function singleName(input: Record<string, unknown>): { name: string; rest: Record<string, unknown> } | undefined {
   const present = NAME_FIELDS.filter((field) => typeof input[field] === 'string');
   if (present.length !== 1 || input.domains !== undefined) return undefined;
@@ -50,7 +50,7 @@ function elementResult(merged: CallResult, index: number, first: boolean): CallR
  * Merges concurrent single-domain calls of operations marked `mergeConcurrent` (domain/check) into
  * one request with a `domains` list, so that a burst of checks spends one request of the hourly
  * budget instead of one each. Calls join a batch when they arrive within a few milliseconds of its
- * first call and share every other field; each caller gets its own element back.
+ * first call and share every other field. Each caller gets its own element back.
  */
 export class ConcurrentMerger {
   private readonly batches = new Map<string, Batch>();
