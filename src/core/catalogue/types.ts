@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-/** Who may call a method, as REG.API's documentation classifies it. */
+/** The accounts that may call a method, as REG.API's documentation classifies them. */
 export type Access = 'everyone' | 'clients' | 'partners';
 
 /**
@@ -16,7 +16,7 @@ export interface BulkSpec {
   max: number;
 }
 
-/** What a catalogue file writes for one REG.API method. Names are derived from `path`. */
+/** The description of one REG.API method in a catalogue file. Names are derived from `path`. */
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** REG.API path below the base URL: `zone/add_txt`, or `nop` for root methods. */
   path: string;

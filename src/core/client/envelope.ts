@@ -96,7 +96,9 @@ export function judgeAnswer(raw: RawAnswer, context: JudgeContext): JudgedAnswer
   }
 
   if (raw.status < 200 || raw.status > 299) {
-    const body = text.trim() === '' ? 'an empty body' : parseFailed ? `a non-JSON body: "${excerpt(text, secrets)}"` : 'a JSON body that is not an error envelope';
+    let body = 'a JSON body that is not an error envelope';
+    if (text.trim() === '') body = 'an empty body';
+    else if (parseFailed) body = `a non-JSON body: "${excerpt(text, secrets)}"`;
     throw new TransportError({
       failure: 'http_status',
       mayHaveReachedServer: true,

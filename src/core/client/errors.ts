@@ -169,7 +169,7 @@ export class ValidationError extends RegApi2Error {
 export interface ConfigIssue {
   setting: string;
   message: string;
-  /** Where to set it: the flag, the environment variable and the `~/.regapi2` key. */
+  /** The places to set it: the flag, the environment variable and the `~/.regapi2` key. */
   where: string;
 }
 

@@ -43,7 +43,7 @@ export interface Config {
   approvalExpiryMs: number;
   sandbox: boolean;
   slack: SlackConfig;
-  /** Where each value came from, for `regapi2 doctor`: flag, env, file or default. */
+  /** The source of each value, for `regapi2 doctor`: flag, env, file or default. */
   sources: Record<string, 'flag' | 'env' | 'file' | 'default'>;
 }
 

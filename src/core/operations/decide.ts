@@ -1,4 +1,4 @@
-import { journal, notify, transition, type OperationsContext } from './context.js';
+import { journal, transition, type OperationsContext } from './context.js';
 import { ApprovalDeniedError, OperationNotFoundError, OperationStateError } from './errors.js';
 import { matchesConfirmation } from './preview/index.js';
 import type { Decision, OperationRecord, OperationState } from './types.js';

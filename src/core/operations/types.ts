@@ -66,9 +66,9 @@ export interface OperationRecord {
   input: Record<string, unknown>;
   state: OperationState;
   preview: Preview | null;
-  /** Who asked: `mcp:<client name>`, `slack:<user id>`, `cli:<os user>`. */
+  /** The requester: `mcp:<client name>`, `slack:<user id>`, `cli:<os user>`. */
   requestedBy: string;
-  /** Who approved or rejected, and through which tier. */
+  /** The person who approved or rejected the operation. */
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;
@@ -96,7 +96,7 @@ export interface JournalEntry {
   operationId: string | null;
   at: string;
   kind: 'request' | 'answer' | 'decision' | 'state' | 'reconcile' | 'note';
-  /** Who caused this entry (requester, approver, worker id). */
+  /** The cause of this entry: the requester, an approver or a worker id. */
   actor: string | null;
   data: Record<string, unknown>;
 }

@@ -27,7 +27,9 @@ interface ServiceRow {
 
 function toRow(raw: unknown): ServiceRow {
   const service = asRecord(raw);
-  const dname = typeof service.dname === 'string' ? service.dname : typeof service.domain_name === 'string' ? service.domain_name : '';
+  let dname = '';
+  if (typeof service.dname === 'string') dname = service.dname;
+  else if (typeof service.domain_name === 'string') dname = service.domain_name;
   return {
     id: String(service.service_id ?? ''),
     name: dname ? displayDomain(dname) : '',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { ValidationError } from '../../../src/core/client/errors.js';
-import { ApprovalDeniedError, OperationStateError } from '../../../src/core/operations/index.js';
+import { ApprovalDeniedError } from '../../../src/core/operations/index.js';
 import { ACCOUNT, drain, startQueueHarness, type QueueHarness } from './harness.js';
 
 const ADD_TXT = { domains: [{ dname: 'example.ru' }], subdomain: '_acme-challenge', text: 'token-1' };
